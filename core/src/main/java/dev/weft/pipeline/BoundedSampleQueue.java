@@ -1,0 +1,69 @@
+package dev.weft.pipeline;
+
+import dev.weft.metrics.Sample;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * A lock-free multi-producer, single-consumer queue of samples with a size bound. Producers (VU
+ * threads) never wait: when the bound is reached the sample is counted as dropped instead.
+ * The consumer is whoever holds the pipeline's drain lock.
+ */
+final class BoundedSampleQueue {
+    private final ConcurrentLinkedQueue<Sample> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicLong size = new AtomicLong();
+    private final LongAdder dropped = new LongAdder();
+    private final LongAdder accepted = new LongAdder();
+    private final long capacity;
+
+    BoundedSampleQueue(long capacity) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("capacity must be at least 1, was " + capacity);
+        }
+        this.capacity = capacity;
+    }
+
+    /** Enqueues, or counts a drop when full; returns whether the sample was kept. */
+    boolean offer(Sample sample) {
+        if (size.incrementAndGet() > capacity) {
+            size.decrementAndGet();
+            dropped.increment();
+            return false;
+        }
+        queue.offer(sample);
+        accepted.increment();
+        return true;
+    }
+
+    void countDropped(long n) {
+        dropped.add(n);
+    }
+
+    /** Moves up to {@code max} queued samples into {@code into}; consumer only. */
+    int drainTo(List<Sample> into, int max) {
+        int n = 0;
+        Sample s;
+        while (n < max && (s = queue.poll()) != null) {
+            into.add(s);
+            n++;
+        }
+        if (n > 0) {
+            size.addAndGet(-n);
+        }
+        return n;
+    }
+
+    long size() {
+        return size.get();
+    }
+
+    long dropped() {
+        return dropped.sum();
+    }
+
+    long accepted() {
+        return accepted.sum();
+    }
+}
