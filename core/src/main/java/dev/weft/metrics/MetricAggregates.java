@@ -99,6 +99,16 @@ public final class MetricAggregates {
         }
     }
 
+    /** Shows a whole metric in the summary even without samples (it has thresholds). */
+    public void markObserved(Metric metric) {
+        lock.lock();
+        try {
+            seriesFor(metric).observed = true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Adds one batch of samples; called by the pipeline's consumer thread. */
     public void ingest(List<Sample> batch) {
         lock.lock();

@@ -1,0 +1,46 @@
+package dev.weft.threshold;
+
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Parses k6 duration strings: Go's {@code 1h2m3.5s}, {@code 500ms}, {@code 10us} forms, or a
+ * bare number meaning milliseconds. Package-private: only {@code delayAbortEval} needs it here.
+ */
+final class K6Duration {
+    private static final Pattern PART = Pattern.compile("(\\d+\\.?\\d*|\\.\\d+)(ns|us|µs|μs|ms|s|m|h)");
+    private static final Pattern BARE = Pattern.compile("\\d+\\.?\\d*|\\.\\d+");
+
+    private K6Duration() {
+    }
+
+    static Duration parse(String text) {
+        String t = text.trim();
+        if (BARE.matcher(t).matches()) {
+            return Duration.ofNanos(Math.round(Double.parseDouble(t) * 1_000_000));
+        }
+        Matcher m = PART.matcher(t);
+        double nanos = 0;
+        int pos = 0;
+        while (pos < t.length() && m.find(pos) && m.start() == pos) {
+            nanos += Double.parseDouble(m.group(1)) * unitNanos(m.group(2));
+            pos = m.end();
+        }
+        if (pos == 0 || pos != t.length()) {
+            throw new IllegalArgumentException("not a duration such as 10s, 1m30s or 500ms");
+        }
+        return Duration.ofNanos(Math.round(nanos));
+    }
+
+    private static double unitNanos(String unit) {
+        return switch (unit) {
+            case "ns" -> 1;
+            case "us", "µs", "μs" -> 1e3;
+            case "ms" -> 1e6;
+            case "s" -> 1e9;
+            case "m" -> 60e9;
+            default -> 3600e9;
+        };
+    }
+}
