@@ -100,6 +100,12 @@ public final class TrendSink implements MetricSink {
     }
 
     private double valueAtRank(long rank) {
+        if (rank == 0) {
+            return min;
+        }
+        if (rank == count - 1) {
+            return max;
+        }
         if (histogram != null) {
             return histogram.valueAtRank(rank);
         }
