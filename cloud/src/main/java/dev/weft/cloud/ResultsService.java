@@ -1,0 +1,122 @@
+package dev.weft.cloud;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.weft.cloud.account.AccountStore;
+import dev.weft.cloud.account.Passwords;
+import dev.weft.cloud.account.Sessions;
+import dev.weft.cloud.api.ApiRoutes;
+import dev.weft.cloud.api.Authenticator;
+import dev.weft.cloud.http.RequestBodies;
+import dev.weft.cloud.metrics.ChartReader;
+import dev.weft.cloud.run.RunService;
+import dev.weft.cloud.run.RunStore;
+import dev.weft.cloud.store.Database;
+import dev.weft.cloud.store.Migrations;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.sql.SQLException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.tinylog.Logger;
+
+/**
+ * A running results service: the JDK HTTP server on virtual threads, the database and the
+ * timeout sweeper. {@link #start(ServiceConfig)} is what {@code weft cloud serve} and tests
+ * call; {@link #close()} stops it (the database keeps everything for the next start).
+ * Thread-safe.
+ */
+public final class ResultsService implements AutoCloseable {
+    private final ServiceConfig config;
+    private final Database db;
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final AccountStore accounts;
+    private final RunService runs;
+    private final Thread sweeper;
+    private final AtomicBoolean stopping = new AtomicBoolean();
+    private final String baseUrl;
+
+    private ResultsService(ServiceConfig config) throws IOException, SQLException {
+        this.config = config.validate();
+        Migrations.migrate(config.jdbcUrl(), config.dbUser(), config.dbPassword());
+        this.db = new Database(config.jdbcUrl(), config.dbUser(), config.dbPassword());
+        this.accounts = new AccountStore(db, new Passwords(config.passwordIterations()), config.clock());
+        this.runs = new RunService(db, new RunStore(db), config.clock(), config.runTimeout());
+        Sessions sessions = new Sessions(config.clock());
+        Authenticator auth = new Authenticator(accounts, sessions);
+        RequestBodies bodies = new RequestBodies(config.maxBodyBytes(), config.maxDecompressedBytes());
+        ChartReader charts = new ChartReader(db);
+        this.executor = Executors.newVirtualThreadPerTaskExecutor();
+        this.server = HttpServer.create(new InetSocketAddress(config.bindAddress(), config.port()), 128);
+        this.server.setExecutor(executor);
+        String host = config.bindAddress().contains(":") ? "[" + config.bindAddress() + "]" : config.bindAddress();
+        this.baseUrl = config.publicUrl() != null ? stripSlash(config.publicUrl())
+                : "http://" + host + ":" + server.getAddress().getPort();
+        server.createContext("/v1/", new ApiRoutes(auth, accounts, runs, bodies, () -> baseUrl));
+        server.createContext("/", new dev.weft.cloud.web.WebRoutes(auth, accounts, sessions, runs, charts,
+                new dev.weft.cloud.web.LiveUpdates(runs, charts, config.liveInterval(), stopping::get), bodies));
+        this.sweeper = Thread.ofVirtual().name("weft-cloud-timeouts").unstarted(this::sweepLoop);
+    }
+
+    /** Migrates the database, binds the port and starts serving. */
+    public static ResultsService start(ServiceConfig config) throws IOException, SQLException {
+        ResultsService service = new ResultsService(config);
+        service.server.start();
+        service.sweeper.start();
+        Logger.info("results service listening on {} (database {})", service.baseUrl, config.jdbcUrl());
+        return service;
+    }
+
+    private static String stripSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    private void sweepLoop() {
+        while (!stopping.get()) {
+            try {
+                Thread.sleep(config.sweepInterval().toMillis());
+                int n = runs.sweepTimeouts();
+                if (n > 0) {
+                    Logger.info("{} test run(s) timed out after {} s without data", n, config.runTimeout().toSeconds());
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (SQLException | RuntimeException e) {
+                if (!stopping.get()) {
+                    Logger.warn(e, "looking for timed-out runs failed");
+                }
+            }
+        }
+    }
+
+    /** Where the service is reached, e.g. {@code http://127.0.0.1:8270}. */
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    public AccountStore accounts() {
+        return accounts;
+    }
+
+    /** Times out idle runs now instead of waiting for the sweeper; returns how many. */
+    public int sweepTimeouts() throws SQLException {
+        return runs.sweepTimeouts();
+    }
+
+    @Override
+    public void close() {
+        if (!stopping.compareAndSet(false, true)) {
+            return;
+        }
+        sweeper.interrupt();
+        server.stop(0);
+        executor.shutdownNow();
+        db.close();
+        Logger.info("results service on {} stopped", baseUrl);
+    }
+}

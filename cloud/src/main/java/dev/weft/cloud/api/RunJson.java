@@ -1,0 +1,37 @@
+package dev.weft.cloud.api;
+
+import dev.weft.cloud.account.Principal;
+import dev.weft.cloud.run.RunService;
+import dev.weft.cloud.run.TestRun;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A run as the JSON API and the web app show it. Stateless. */
+public final class RunJson {
+    private RunJson() {
+    }
+
+    public static Map<String, Object> of(TestRun run) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("reference_id", run.referenceId());
+        m.put("name", run.name());
+        m.put("run_state", run.state().name());
+        m.put("run_state_label", run.state().label());
+        m.put("run_status", run.runStatus());
+        m.put("result_status", run.resultStatus());
+        m.put("vus", run.vus());
+        m.put("duration", run.durationSeconds());
+        m.put("thresholds", run.thresholds());
+        m.put("threshold_results", run.thresholdResults());
+        m.put("created_at", run.createdAt());
+        m.put("last_data_at", run.lastDataAt());
+        m.put("ended_at", run.endedAt());
+        return m;
+    }
+
+    static List<Map<String, Object>> list(RunService runs, Principal p) throws SQLException {
+        return runs.list(p).stream().map(RunJson::of).toList();
+    }
+}

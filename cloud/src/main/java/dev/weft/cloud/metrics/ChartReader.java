@@ -1,0 +1,134 @@
+package dev.weft.cloud.metrics;
+
+import dev.weft.cloud.store.Database;
+import dev.weft.cloud.wire.TrendDigest;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Reads a run's per-second aggregates of the charted metrics and folds all tag sets of a
+ * metric together into {@link ChartSeries}. Called by the web app's request and live-update
+ * threads; thread-safe.
+ */
+public final class ChartReader {
+    private static final String METRICS = "'vus','http_reqs','http_req_duration','http_req_failed','checks','iterations'";
+
+    private final Database db;
+
+    public ChartReader(Database db) {
+        this.db = db;
+    }
+
+    /** A second's values of every charted metric, merged over tag sets. */
+    private static final class Second {
+        double vus = Double.NaN;
+        double reqs;
+        boolean hasReqs;
+        long durationCount;
+        double durationSum;
+        TrendDigest durations;
+        double durationMax;
+        long failedCount;
+        double failedSum;
+        long checkCount;
+        double checkSum;
+        double iterations;
+        boolean hasIterations;
+    }
+
+    /** The run's chart data from {@code fromSecond} (inclusive) on. */
+    public ChartSeries read(long runId, long fromSecond) throws SQLException {
+        TreeMap<Long, Second> seconds = db.read(c -> {
+            TreeMap<Long, Second> map = new TreeMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT s.metric, m.at_second, m.sample_count, m.sum_value, "
+                    + "m.max_value, m.last_value, m.histogram FROM metric_seconds m JOIN metric_series s ON s.id = m.series_id "
+                    + "WHERE s.run_id = ? AND s.metric IN (" + METRICS + ") AND m.at_second >= ?")) {
+                ps.setLong(1, runId);
+                ps.setLong(2, fromSecond);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        add(map.computeIfAbsent(rs.getLong(2), k -> new Second()), rs);
+                    }
+                }
+            }
+            return map;
+        });
+        return toSeries(fromSecond, seconds);
+    }
+
+    private static void add(Second s, ResultSet rs) throws SQLException {
+        long count = rs.getLong(3);
+        double sum = rs.getDouble(4);
+        switch (rs.getString(1)) {
+            case "vus" -> s.vus = Double.isNaN(s.vus) ? rs.getDouble(6) : Math.max(s.vus, rs.getDouble(6));
+            case "http_reqs" -> {
+                s.reqs += sum;
+                s.hasReqs = true;
+            }
+            case "http_req_duration" -> {
+                s.durationCount += count;
+                s.durationSum += sum;
+                s.durationMax = Math.max(s.durationMax, rs.getDouble(5));
+                byte[] h = rs.getBytes(7);
+                if (h != null) {
+                    if (s.durations == null) {
+                        s.durations = new TrendDigest();
+                    }
+                    s.durations.add(TrendDigest.fromBytes(h));
+                }
+            }
+            case "http_req_failed" -> {
+                s.failedCount += count;
+                s.failedSum += sum;
+            }
+            case "checks" -> {
+                s.checkCount += count;
+                s.checkSum += sum;
+            }
+            case "iterations" -> {
+                s.iterations += sum;
+                s.hasIterations = true;
+            }
+            default -> { }
+        }
+    }
+
+    private static ChartSeries toSeries(long fromSecond, Map<Long, Second> seconds) {
+        List<Long> at = new ArrayList<>();
+        List<Double> vus = new ArrayList<>();
+        List<Double> rps = new ArrayList<>();
+        List<Double> avg = new ArrayList<>();
+        List<Double> p95 = new ArrayList<>();
+        List<Double> p99 = new ArrayList<>();
+        List<Double> errors = new ArrayList<>();
+        List<Double> checks = new ArrayList<>();
+        List<Double> iterations = new ArrayList<>();
+        for (Map.Entry<Long, Second> e : seconds.entrySet()) {
+            Second s = e.getValue();
+            at.add(e.getKey());
+            vus.add(Double.isNaN(s.vus) ? null : s.vus);
+            rps.add(s.hasReqs ? s.reqs : null);
+            boolean hasDurations = s.durationCount > 0;
+            avg.add(hasDurations ? round(s.durationSum / s.durationCount) : null);
+            p95.add(hasDurations ? round(percentile(s, 95)) : null);
+            p99.add(hasDurations ? round(percentile(s, 99)) : null);
+            errors.add(s.failedCount > 0 ? s.failedSum : (s.hasReqs ? 0.0 : null));
+            checks.add(s.checkCount > 0 ? round(100.0 * s.checkSum / s.checkCount) : null);
+            iterations.add(s.hasIterations ? s.iterations : null);
+        }
+        return new ChartSeries(fromSecond, at, vus, rps, avg, p95, p99, errors, checks, iterations);
+    }
+
+    private static double percentile(Second s, double p) {
+        return s.durations == null ? s.durationMax : s.durations.percentile(p);
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 1000.0) / 1000.0;
+    }
+}

@@ -1,0 +1,171 @@
+package dev.weft.cloud.run;
+
+import dev.weft.cloud.account.Principal;
+import dev.weft.cloud.http.ApiException;
+import dev.weft.cloud.metrics.BadSamplesException;
+import dev.weft.cloud.metrics.MetricStore;
+import dev.weft.cloud.metrics.SampleReader;
+import dev.weft.cloud.metrics.SecondAggregate;
+import dev.weft.cloud.store.Database;
+import dev.weft.cloud.wire.CloudApi;
+import dev.weft.cloud.wire.TestFinishedRequest;
+import dev.weft.cloud.wire.TestRunRequest;
+import dev.weft.cloud.wire.WireSample;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * What the ingest API does to runs: create, ingest a metrics batch (idempotent by batch key),
+ * finish, and time out idle runs. Called concurrently from request threads and the sweeper;
+ * ingests of one run are serialised by a per-run lock so merging aggregates is safe.
+ */
+public final class RunService {
+    /** The outcome of one metrics batch. */
+    public record IngestResult(boolean duplicate, int aggregates) {
+    }
+
+    private final Database db;
+    private final RunStore runs;
+    private final MetricStore metrics = new MetricStore();
+    private final Clock clock;
+    private final Duration timeout;
+    private final Map<Long, ReentrantLock> locks = new ConcurrentHashMap<>();
+
+    public RunService(Database db, RunStore runs, Clock clock, Duration timeout) {
+        this.db = db;
+        this.runs = runs;
+        this.clock = clock;
+        this.timeout = timeout;
+    }
+
+    public TestRun create(Principal principal, TestRunRequest request) throws SQLException {
+        return runs.create(principal.orgId(), request, clock.millis());
+    }
+
+    /** The organisation's newest runs first. */
+    public List<TestRun> list(Principal principal) throws SQLException {
+        return runs.list(principal.orgId(), 200);
+    }
+
+    public TestRun find(Principal principal, long runId) throws SQLException, ApiException {
+        return runs.find(principal.orgId(), runId).orElseThrow(() -> unknownRun(runId));
+    }
+
+    public IngestResult ingest(Principal principal, long runId, String batchKey, List<WireSample> samples)
+            throws SQLException, ApiException {
+        Map<SecondAggregate.Key, SecondAggregate> aggregates;
+        try {
+            aggregates = new SampleReader().read(samples);
+        } catch (BadSamplesException e) {
+            throw new ApiException(400, e.getMessage());
+        }
+        ReentrantLock lock = locks.computeIfAbsent(runId, id -> new ReentrantLock());
+        lock.lock();
+        try {
+            return ingestLocked(principal, runId, batchKey, samples.size(), aggregates);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private IngestResult ingestLocked(Principal principal, long runId, String batchKey, int sampleCount,
+            Map<SecondAggregate.Key, SecondAggregate> aggregates) throws SQLException, ApiException {
+        long now = clock.millis();
+        IngestResult result = db.inTransaction(c -> {
+            TestRun run = runs.find(c, principal.orgId(), runId).orElseThrow(() -> unknownRun(runId));
+            if (run.state() != RunState.RUNNING) {
+                throw refused(run);
+            }
+            if (!runs.touchIfLive(c, runId, now, now - timeout.toMillis())) {
+                return null;
+            }
+            if (batchKey != null) {
+                if (alreadyIngested(c, runId, batchKey)) {
+                    return new IngestResult(true, 0);
+                }
+                try (PreparedStatement ps = c.prepareStatement(
+                        "INSERT INTO ingested_batches (run_id, batch_key, received_at, sample_count) VALUES (?, ?, ?, ?)")) {
+                    ps.setLong(1, runId);
+                    ps.setString(2, batchKey);
+                    ps.setLong(3, now);
+                    ps.setInt(4, sampleCount);
+                    ps.executeUpdate();
+                }
+            }
+            try {
+                metrics.write(c, runId, aggregates.values());
+            } catch (BadSamplesException e) {
+                throw new ApiException(400, e.getMessage());
+            }
+            return new IngestResult(false, aggregates.size());
+        });
+        if (result == null) {
+            // Idle past the timeout but not yet swept: time it out now, then refuse.
+            sweepTimeouts();
+            throw refused(find(principal, runId));
+        }
+        return result;
+    }
+
+    private static boolean alreadyIngested(java.sql.Connection c, long runId, String batchKey) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM ingested_batches WHERE run_id = ? AND batch_key = ?")) {
+            ps.setLong(1, runId);
+            ps.setString(2, batchKey);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    /** Running to Finished; a repeated finish of a Finished run is accepted as is. */
+    public TestRun finish(Principal principal, long runId, TestFinishedRequest request) throws SQLException, ApiException {
+        sweepTimeouts();
+        TestRun run = find(principal, runId);
+        if (run.state() == RunState.RUNNING) {
+            ReentrantLock lock = locks.computeIfAbsent(runId, id -> new ReentrantLock());
+            lock.lock();
+            try {
+                runs.finish(runId, request, clock.millis());
+            } finally {
+                lock.unlock();
+                locks.remove(runId);
+            }
+            run = find(principal, runId);
+        }
+        if (run.state() == RunState.TIMED_OUT) {
+            throw refused(run);
+        }
+        return run;
+    }
+
+    /** Times out every Running run without data for the timeout; returns how many. */
+    public int sweepTimeouts() throws SQLException {
+        long now = clock.millis();
+        return runs.timeOutIdle(now - timeout.toMillis(), now);
+    }
+
+    public Duration timeout() {
+        return timeout;
+    }
+
+    private ApiException refused(TestRun run) {
+        if (run.state() == RunState.TIMED_OUT) {
+            return new ApiException(403, CloudApi.ERROR_CODE_NO_MORE_METRICS, "test run " + run.id()
+                    + " timed out after " + timeout.toSeconds() + " s without data; no more data is accepted "
+                    + "(what arrived before is kept)");
+        }
+        return new ApiException(403, CloudApi.ERROR_CODE_NO_MORE_METRICS,
+                "test run " + run.id() + " is finished; no more data is accepted");
+    }
+
+    private static ApiException unknownRun(long runId) {
+        return new ApiException(404, "unknown test run " + runId);
+    }
+}

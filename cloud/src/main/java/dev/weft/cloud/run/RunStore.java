@@ -1,0 +1,165 @@
+package dev.weft.cloud.run;
+
+import com.google.gson.reflect.TypeToken;
+import dev.weft.cloud.store.Database;
+import dev.weft.cloud.wire.TestFinishedRequest;
+import dev.weft.cloud.wire.TestRunRequest;
+import dev.weft.cloud.wire.WireJson;
+import java.lang.reflect.Type;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Test runs in the database and their state changes (see {@link RunState} for the table).
+ * Every query is scoped by organisation so one org never sees another's runs. Thread-safe;
+ * called from request threads and the timeout sweeper.
+ */
+public final class RunStore {
+    private static final Type THRESHOLDS = new TypeToken<Map<String, List<String>>>() { }.getType();
+    private static final Type RESULTS = new TypeToken<Map<String, Map<String, Boolean>>>() { }.getType();
+    private static final String COLUMNS = "id, org_id, name, project_id, vus, duration_s, thresholds, run_state, "
+            + "run_status, result_status, threshold_results, created_at, last_data_at, ended_at";
+
+    private final Database db;
+
+    public RunStore(Database db) {
+        this.db = db;
+    }
+
+    public TestRun create(long orgId, TestRunRequest request, long now) throws SQLException {
+        String name = request.name() == null || request.name().isBlank() ? "k6 test" : request.name();
+        if (name.length() > 500) {
+            name = name.substring(0, 500);
+        }
+        String finalName = name;
+        long id = db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO test_runs (org_id, name, project_id, vus, "
+                    + "duration_s, thresholds, run_state, created_at, last_data_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    Statement.RETURN_GENERATED_KEYS)) {
+                ps.setLong(1, orgId);
+                ps.setString(2, finalName);
+                if (request.projectId() == null) {
+                    ps.setNull(3, Types.BIGINT);
+                } else {
+                    ps.setLong(3, request.projectId());
+                }
+                ps.setLong(4, request.vus());
+                ps.setLong(5, request.durationSeconds());
+                ps.setString(6, WireJson.GSON.toJson(request.thresholds() == null ? Map.of() : request.thresholds()));
+                ps.setString(7, RunState.RUNNING.name());
+                ps.setLong(8, now);
+                ps.setLong(9, now);
+                ps.executeUpdate();
+                try (ResultSet keys = ps.getGeneratedKeys()) {
+                    keys.next();
+                    return keys.getLong(1);
+                }
+            }
+        });
+        return find(orgId, id).orElseThrow();
+    }
+
+    public Optional<TestRun> find(long orgId, long id) throws SQLException {
+        return db.read(c -> find(c, orgId, id));
+    }
+
+    public Optional<TestRun> find(Connection c, long orgId, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM test_runs WHERE id = ? AND org_id = ?")) {
+            ps.setLong(1, id);
+            ps.setLong(2, orgId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(row(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    /** The organisation's newest runs first. */
+    public List<TestRun> list(long orgId, int limit) throws SQLException {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
+                    + " FROM test_runs WHERE org_id = ? ORDER BY id DESC")) {
+                ps.setLong(1, orgId);
+                ps.setMaxRows(limit);
+                List<TestRun> runs = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        runs.add(row(rs));
+                    }
+                }
+                return runs;
+            }
+        });
+    }
+
+    /**
+     * Records that data arrived, when the run is Running and not idle since before
+     * {@code idleCutoff}. Locks the run's row for the rest of the transaction, so the sweeper
+     * cannot time it out half-way through an ingest. False when it was not accepted.
+     */
+    public boolean touchIfLive(Connection c, long runId, long now, long idleCutoff) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE test_runs SET last_data_at = ? "
+                + "WHERE id = ? AND run_state = ? AND last_data_at >= ?")) {
+            ps.setLong(1, now);
+            ps.setLong(2, runId);
+            ps.setString(3, RunState.RUNNING.name());
+            ps.setLong(4, idleCutoff);
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    /** RUNNING to FINISHED with the runner's statuses; false when the run was not Running. */
+    public boolean finish(long runId, TestFinishedRequest request, long now) throws SQLException {
+        return db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE test_runs SET run_state = ?, run_status = ?, "
+                    + "result_status = ?, threshold_results = ?, ended_at = ? WHERE id = ? AND run_state = ?")) {
+                ps.setString(1, RunState.FINISHED.name());
+                ps.setInt(2, request.runStatus());
+                ps.setInt(3, request.resultStatus());
+                ps.setString(4, WireJson.GSON.toJson(request.thresholds() == null ? Map.of() : request.thresholds()));
+                ps.setLong(5, now);
+                ps.setLong(6, runId);
+                ps.setString(7, RunState.RUNNING.name());
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    /** RUNNING to TIMED_OUT for every run idle since before {@code idleCutoff}; how many changed. */
+    public int timeOutIdle(long idleCutoff, long now) throws SQLException {
+        return db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE test_runs SET run_state = ?, ended_at = ? "
+                    + "WHERE run_state = ? AND last_data_at < ?")) {
+                ps.setString(1, RunState.TIMED_OUT.name());
+                ps.setLong(2, now);
+                ps.setString(3, RunState.RUNNING.name());
+                ps.setLong(4, idleCutoff);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    private static TestRun row(ResultSet rs) throws SQLException {
+        long projectId = rs.getLong(4);
+        Long project = rs.wasNull() ? null : projectId;
+        int runStatus = rs.getInt(9);
+        Integer status = rs.wasNull() ? null : runStatus;
+        int resultStatus = rs.getInt(10);
+        Integer result = rs.wasNull() ? null : resultStatus;
+        String results = rs.getString(11);
+        long ended = rs.getLong(14);
+        Long endedAt = rs.wasNull() ? null : ended;
+        Map<String, List<String>> thresholds = WireJson.GSON.fromJson(rs.getString(7), THRESHOLDS);
+        return new TestRun(rs.getLong(1), rs.getLong(2), rs.getString(3), project, rs.getLong(5), rs.getLong(6),
+                thresholds == null ? Map.of() : thresholds, RunState.valueOf(rs.getString(8)), status, result,
+                results == null ? null : WireJson.GSON.fromJson(results, RESULTS), rs.getLong(12), rs.getLong(13),
+                endedAt);
+    }
+}

@@ -1,0 +1,20 @@
+package dev.weft.cloud.run;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A test run as stored. Times are epoch milliseconds.
+ *
+ * @param runStatus        k6's run status code from the finish call (3 finished, 5 user abort...), or null
+ * @param resultStatus     0 passed, 1 failed (a threshold failed), or null while unknown
+ * @param thresholdResults per metric, per threshold source: true when it failed; null until finished
+ */
+public record TestRun(long id, long orgId, String name, Long projectId, long vus, long durationSeconds,
+        Map<String, List<String>> thresholds, RunState state, Integer runStatus, Integer resultStatus,
+        Map<String, Map<String, Boolean>> thresholdResults, long createdAt, long lastDataAt, Long endedAt) {
+
+    public String referenceId() {
+        return Long.toString(id);
+    }
+}

@@ -1,0 +1,147 @@
+package dev.weft.cloud.web;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import dev.weft.cloud.account.AccountStore;
+import dev.weft.cloud.account.Principal;
+import dev.weft.cloud.account.Sessions;
+import dev.weft.cloud.api.Authenticator;
+import dev.weft.cloud.api.RunJson;
+import dev.weft.cloud.http.ApiException;
+import dev.weft.cloud.http.RequestBodies;
+import dev.weft.cloud.http.Responses;
+import dev.weft.cloud.metrics.ChartReader;
+import dev.weft.cloud.run.RunService;
+import dev.weft.cloud.run.TestRun;
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.tinylog.Logger;
+
+/**
+ * Everything outside {@code /v1/}: pages, the pages' JSON and live-update endpoints, static
+ * files. Pages need a session from the login form; the JSON endpoints also take an API token.
+ * Called on the server's virtual request threads.
+ */
+public final class WebRoutes implements HttpHandler {
+    private final Authenticator auth;
+    private final AccountStore accounts;
+    private final Sessions sessions;
+    private final RunService runs;
+    private final ChartReader charts;
+    private final LiveUpdates live;
+    private final RequestBodies bodies;
+    private final Assets assets = new Assets();
+
+    public WebRoutes(Authenticator auth, AccountStore accounts, Sessions sessions, RunService runs,
+            ChartReader charts, LiveUpdates live, RequestBodies bodies) {
+        this.auth = auth;
+        this.accounts = accounts;
+        this.sessions = sessions;
+        this.runs = runs;
+        this.charts = charts;
+        this.live = live;
+        this.bodies = bodies;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        try {
+            route(exchange, exchange.getRequestURI().getPath(), exchange.getRequestMethod());
+        } catch (ApiException e) {
+            Responses.error(exchange, e);
+        } catch (SQLException | RuntimeException e) {
+            Logger.error(e, "request {} {} failed", exchange.getRequestMethod(), exchange.getRequestURI());
+            Responses.error(exchange, new ApiException(500, "internal error; see the service log"));
+        }
+    }
+
+    private void route(HttpExchange exchange, String path, String method) throws IOException, ApiException, SQLException {
+        if (path.startsWith("/static/")) {
+            Assets.Asset asset = assets.find(path);
+            if (asset == null) {
+                throw new ApiException(404, "no such file");
+            }
+            exchange.getResponseHeaders().set("Cache-Control", "max-age=300");
+            Responses.send(exchange, 200, asset.contentType(), asset.bytes());
+        } else if (path.equals("/login")) {
+            login(exchange, method);
+        } else if (path.equals("/logout")) {
+            sessions.close(Authenticator.sessionId(exchange));
+            exchange.getResponseHeaders().add("Set-Cookie", Sessions.COOKIE + "=; Path=/; Max-Age=0");
+            Responses.redirect(exchange, "/login");
+        } else if (path.startsWith("/api/")) {
+            api(exchange, path);
+        } else {
+            Optional<Principal> p = auth.session(exchange);
+            if (p.isEmpty()) {
+                Responses.redirect(exchange, "/login");
+            } else if (path.equals("/")) {
+                Responses.html(exchange, 200, Pages.runs());
+            } else if (path.startsWith("/runs/")) {
+                TestRun run = runs.find(p.get(), id(path.substring("/runs/".length())));
+                Responses.html(exchange, 200, Pages.run(run));
+            } else {
+                throw new ApiException(404, "no such page");
+            }
+        }
+    }
+
+    private void api(HttpExchange exchange, String path) throws IOException, ApiException, SQLException {
+        Principal p = auth.byTokenOrSession(exchange);
+        if (path.equals("/api/runs")) {
+            Responses.json(exchange, 200, Map.of("runs", runs.list(p).stream().map(RunJson::of).toList()));
+            return;
+        }
+        String rest = path.substring("/api/runs/".length());
+        boolean events = rest.endsWith("/events");
+        TestRun run = runs.find(p, id(events ? rest.substring(0, rest.length() - "/events".length()) : rest));
+        if (events) {
+            live.stream(exchange, p, run.id());
+        } else {
+            Map<String, Object> body = new HashMap<>();
+            body.put("run", RunJson.of(run));
+            body.put("charts", charts.read(run.id(), 0));
+            Responses.json(exchange, 200, body);
+        }
+    }
+
+    private void login(HttpExchange exchange, String method) throws IOException, ApiException, SQLException {
+        if (!method.equals("POST")) {
+            Responses.html(exchange, 200, Pages.login(null));
+            return;
+        }
+        Map<String, String> form = form(bodies.text(exchange));
+        Optional<Principal> p = accounts.byPassword(form.get("email"), form.get("password"));
+        if (p.isEmpty()) {
+            Responses.html(exchange, 401, Pages.login("Wrong email or password."));
+            return;
+        }
+        exchange.getResponseHeaders().add("Set-Cookie", Authenticator.cookieHeader(sessions.open(p.get())));
+        Responses.redirect(exchange, "/");
+    }
+
+    private static Map<String, String> form(String body) {
+        Map<String, String> m = new HashMap<>();
+        for (String pair : body.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                m.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return m;
+    }
+
+    private static long id(String text) throws ApiException {
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw new ApiException(404, "unknown test run '" + text + "'");
+        }
+    }
+}
