@@ -23,6 +23,7 @@ final class Listener implements AutoCloseable {
     private final CompletableFuture<SSLSocketFactory> tls;
     private final Map<Socket, Thread> open = new ConcurrentHashMap<>();
     private final Thread acceptor;
+    private final java.util.concurrent.atomic.AtomicLong accepted = new java.util.concurrent.atomic.AtomicLong();
 
     /** @param tls the server-side TLS socket factory to come, or null for plain HTTP */
     Listener(InetSocketAddress address, Routes routes, CompletableFuture<SSLSocketFactory> tls)
@@ -47,13 +48,14 @@ final class Listener implements AutoCloseable {
             } catch (IOException e) {
                 return; // closed
             }
-            Thread t = Thread.ofVirtual().unstarted(() -> serve(socket));
+            long id = accepted.incrementAndGet();
+            Thread t = Thread.ofVirtual().unstarted(() -> serve(socket, id));
             open.put(socket, t);
             t.start();
         }
     }
 
-    private void serve(Socket raw) {
+    private void serve(Socket raw, long id) {
         Socket socket = raw;
         if (tls != null) {
             try {
@@ -66,7 +68,7 @@ final class Listener implements AutoCloseable {
                 return;
             }
         }
-        new ServerConnection(socket, routes, tls != null, () -> open.remove(raw)).run();
+        new ServerConnection(socket, routes, tls != null, id, () -> open.remove(raw)).run();
     }
 
     /** Stops accepting, closes every open connection and waits for their threads to end. */

@@ -33,7 +33,7 @@ final class RequestReader {
      *
      * @return the request, or null when the client closed the connection between requests
      */
-    TargetRequest read(boolean tls, String remote, OutputStream out) throws IOException {
+    TargetRequest read(boolean tls, String remote, long connectionId, OutputStream out) throws IOException {
         String requestLine = readLine(true);
         if (requestLine == null) {
             return null;
@@ -84,7 +84,7 @@ final class RequestReader {
             int slash = path.indexOf('/', path.indexOf("//") + 2);
             path = slash < 0 ? "/" : path.substring(slash);
         }
-        return new TargetRequest(method, path, query, version, headers, body, tls, remote);
+        return new TargetRequest(method, path, query, version, headers, body, tls, remote, connectionId);
     }
 
     private static long parseLength(String value) throws BadRequestException {

@@ -33,6 +33,7 @@ final class Routes {
             case "close-delimited" -> BodyRoutes.closeDelimited(seg);
             case "response-headers" -> BodyRoutes.responseHeaders(req);
             case "cache" -> BodyRoutes.cache(req);
+            case "connection-id" -> TargetResponse.json("{\"connection\": " + req.connectionId() + "}");
             case "redirect", "absolute-redirect" -> RedirectRoutes.chain(req, seg, true);
             case "relative-redirect" -> RedirectRoutes.chain(req, seg, false);
             case "redirect-to" -> RedirectRoutes.redirectTo(req);

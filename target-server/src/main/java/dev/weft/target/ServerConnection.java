@@ -16,8 +16,10 @@ final class ServerConnection implements Runnable {
     private final Routes routes;
     private final boolean tls;
     private final Runnable onClose;
+    private final long id;
 
-    ServerConnection(Socket socket, Routes routes, boolean tls, Runnable onClose) {
+    ServerConnection(Socket socket, Routes routes, boolean tls, long id, Runnable onClose) {
+        this.id = id;
         this.socket = socket;
         this.routes = routes;
         this.tls = tls;
@@ -35,7 +37,7 @@ final class ServerConnection implements Runnable {
             while (true) {
                 TargetRequest req;
                 try {
-                    req = reader.read(tls, remote, out);
+                    req = reader.read(tls, remote, id, out);
                 } catch (RequestReader.BadRequestException e) {
                     writer.write(TargetResponse.text(400, e.getMessage()), false, true);
                     out.flush();

@@ -13,10 +13,12 @@ import java.util.Map;
  * @param path     the raw path, without the query
  * @param rawQuery the raw query string without '?', or "" when there is none
  * @param headers  the header lines in arrival order, names as sent
+ * @param connectionId which accepted connection carried it (counts from 1 per listener), so
+ *                 clients can check keep-alive reuse through {@code /connection-id}
  */
 record TargetRequest(String method, String path, String rawQuery, String version,
                      List<Map.Entry<String, String>> headers, byte[] body, boolean tls,
-                     String remoteAddress) {
+                     String remoteAddress, long connectionId) {
 
     /** The first value of a header (names compare case-insensitively), or null. */
     String header(String name) {

@@ -20,7 +20,8 @@ import javax.net.ssl.SSLSocketFactory;
  * {@code /absolute-redirect/{n}}, {@code /relative-redirect/{n}},
  * {@code /redirect-to?url=&status_code=}, {@code /cookies}, {@code /cookies/set?k=v},
  * {@code /cookies/delete?k}, {@code /basic-auth/{user}/{pass}}, {@code /bearer},
- * {@code /digest-auth/{qop}/{user}/{pass}[/{MD5|SHA-256}]}.
+ * {@code /digest-auth/{qop}/{user}/{pass}[/{MD5|SHA-256}]}, {@code /connection-id} (which accepted
+ * connection carried the request, to check keep-alive reuse).
  */
 public final class TargetServer implements AutoCloseable {
     private final Listener http;

@@ -1,0 +1,61 @@
+package dev.weft.http;
+
+import java.io.IOException;
+import java.net.Socket;
+
+/**
+ * One open HTTP/1.1 connection (plain or TLS) with its reusable buffers. Owned by one VU: either
+ * idle in its {@link ConnectionPool} or in use by its thread, never both.
+ */
+final class Connection {
+    final String origin;
+    final MeteredSocket raw;
+    final Socket socket;
+    final WireInput in;
+    final WireOutput out;
+    final String remoteIp;
+    final int remotePort;
+    final String tlsVersion;
+    final String cipherSuite;
+    /** False once the connection must not carry another request (close, error, unread body). */
+    boolean reusable = true;
+
+    Connection(String origin, MeteredSocket raw, Socket socket, String remoteIp, int remotePort,
+               String tlsVersion, String cipherSuite) throws IOException {
+        this.origin = origin;
+        this.raw = raw;
+        this.socket = socket;
+        this.in = new WireInput(socket.getInputStream(), socket);
+        this.out = new WireOutput(socket.getOutputStream());
+        this.remoteIp = remoteIp;
+        this.remotePort = remotePort;
+        this.tlsVersion = tlsVersion;
+        this.cipherSuite = cipherSuite;
+    }
+
+    long bytesRead() {
+        return raw.bytesRead();
+    }
+
+    long bytesWritten() {
+        return raw.bytesWritten();
+    }
+
+    boolean isOpen() {
+        return !socket.isClosed();
+    }
+
+    void close() {
+        reusable = false;
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // closing a broken connection: nothing to report
+        }
+        try {
+            raw.close();
+        } catch (IOException ignored) {
+            // as above
+        }
+    }
+}

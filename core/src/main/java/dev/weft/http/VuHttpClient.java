@@ -1,0 +1,270 @@
+package dev.weft.http;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One VU's HTTP client: sends requests over its own keep-alive connections, following redirects
+ * and answering digest challenges, and returns a plain {@link HttpResponse}. Network failures
+ * never throw; they come back as responses with {@code errorCode} set.
+ *
+ * <p>Threading: owned by one VU and called only from that VU's virtual thread, so nothing inside
+ * is locked. Blocking socket calls park the virtual thread, not a carrier.
+ *
+ * <p>Lifecycle: {@link #endIteration()} at each iteration end (closes connections when
+ * {@code noVUConnectionReuse} is set); {@link #close()} when the VU stops.
+ */
+public final class VuHttpClient implements AutoCloseable {
+    private final HttpClientConfig config;
+    private final Dialer dialer;
+    private final Clock clock;
+    private final ConnectionPool pool;
+
+    VuHttpClient(HttpEngine engine) {
+        this.config = engine.config();
+        this.dialer = engine.dialer();
+        this.clock = engine.clock();
+        this.pool = new ConnectionPool(config.maxIdleConnectionsPerHost());
+    }
+
+    /** Sends without a cookie jar. */
+    public HttpResponse send(HttpRequest request) {
+        return send(request, null);
+    }
+
+    /**
+     * Sends a request, following up to {@code maxRedirects} redirects within its timeout.
+     *
+     * @param jar cookies to send and to store Set-Cookie into (per hop, as k6 does), or null
+     * @throws IllegalArgumentException for a {@code compression} this client cannot apply (k6
+     *                                  throws a script error for it)
+     */
+    public HttpResponse send(HttpRequest request, CookieJar jar) {
+        for (String c : request.compression()) {
+            if (!ContentCoding.canEncode(c)) {
+                throw new IllegalArgumentException("unsupported compression type " + c);
+            }
+        }
+        long deadline = System.nanoTime() + request.timeout().toNanos();
+        HttpUrl url;
+        try {
+            url = HttpUrl.parse(request.url());
+        } catch (HttpFailure e) {
+            return failed(request.url(), e, List.of(), HttpTimings.ZERO);
+        }
+        byte[] body = request.body();
+        HttpHeaders userHeaders = request.headers();
+        if (!request.compression().isEmpty() && body.length > 0) {
+            body = ContentCoding.encode(body, request.compression());
+            if (!userHeaders.contains("Content-Encoding")) {
+                userHeaders = userHeaders.with("Content-Encoding", String.join(", ", request.compression()));
+            }
+        }
+        return followHops(request, url, request.method(), userHeaders, body, jar, deadline);
+    }
+
+    private HttpResponse followHops(HttpRequest request, HttpUrl start, String startMethod, HttpHeaders startHeaders,
+                                    byte[] startBody, CookieJar jar, long deadline) {
+        List<RoundTrip> trips = new ArrayList<>(1);
+        HttpUrl url = start;
+        String method = startMethod;
+        HttpHeaders userHeaders = startHeaders;
+        byte[] body = startBody;
+        String digest = null;
+        boolean digestTried = false;
+        int redirects = 0;
+        while (true) {
+            Credentials cred = Credentials.fromUserInfo(url.userInfo());
+            HttpHeaders headers = RequestHeaders.build(method, url, userHeaders, body, request, cred, digest,
+                    jar, config);
+            Hop hop = roundTrip(method, url, headers, body, deadline, request.responseType(), false);
+            if (hop.failure != null) {
+                trips.add(hop.trip);
+                return failed(url.text(), hop.failure, trips, hop.trip.timings());
+            }
+            Http1Exchange.Result res = hop.result;
+            if (jar != null) {
+                List<String> setCookies = res.headers().all("Set-Cookie");
+                if (!setCookies.isEmpty()) {
+                    jar.storeAll(url, setCookies);
+                }
+            }
+            int status = res.status();
+            if (status == 401 && request.auth() == AuthMode.DIGEST && !digestTried && cred != null) {
+                Map<String, String> challenge = DigestAuth.challenge(res.headers());
+                if (challenge != null) {
+                    digestTried = true;
+                    digest = DigestAuth.authorization(challenge, cred, method, url.target());
+                    trips.add(hop.asChallenge().trip);
+                    continue;
+                }
+            }
+            String location = res.headers().first("Location");
+            if (isRedirect(status) && location != null) {
+                if (redirects >= request.maxRedirects()) {
+                    trips.add(hop.trip);
+                    return completed(hop, trips, true);
+                }
+                HttpUrl next;
+                try {
+                    next = url.resolve(location);
+                } catch (HttpFailure e) {
+                    trips.add(hop.trip);
+                    return failed(location, e, trips, HttpTimings.ZERO);
+                }
+                trips.add(hop.trip);
+                redirects++;
+                if (status == 303 || ((status == 301 || status == 302) && !method.equals("GET")
+                        && !method.equals("HEAD"))) {
+                    method = method.equals("HEAD") ? "HEAD" : "GET";
+                    body = new byte[0];
+                    userHeaders = userHeaders.without("Content-Type").without("Content-Encoding")
+                            .without("Content-Length");
+                }
+                if (!next.host().equalsIgnoreCase(url.host())) {
+                    userHeaders = userHeaders.without("Authorization").without("Cookie");
+                }
+                url = next;
+                digest = null;
+                digestTried = false;
+                continue;
+            }
+            trips.add(hop.trip);
+            return completed(hop, trips, false);
+        }
+    }
+
+    private static boolean isRedirect(int status) {
+        return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+    }
+
+    /** One request/response on one connection, with its timings; at most one retry on a stale connection. */
+    private Hop roundTrip(String method, HttpUrl url, HttpHeaders headers, byte[] body, long deadline,
+                          ResponseType responseType, boolean isRetry) {
+        Trace trace = new Trace();
+        trace.getConn = System.nanoTime();
+        Connection c = config.noConnectionReuse() || isRetry ? null : pool.take(url.origin());
+        boolean reused = c != null;
+        long written0 = 0;
+        long read0 = 0;
+        ErrorClassifier.Stage stage = ErrorClassifier.Stage.EXCHANGE;
+        try {
+            if (c == null) {
+                c = dialer.connect(url, trace, deadline);
+                trace.gotConn = System.nanoTime();
+            } else {
+                written0 = c.bytesWritten();
+                read0 = c.bytesRead();
+                trace.reusedConnection(System.nanoTime());
+                if (!c.tlsVersion.isEmpty()) {
+                    trace.tlsStart = trace.gotConn;
+                    trace.tlsDone = trace.gotConn;
+                }
+            }
+            c.in.deadline(deadline);
+            Http1Exchange.writeRequest(c, method, url.target(), headers, body);
+            trace.wroteRequest = System.nanoTime();
+            Http1Exchange.Result res = Http1Exchange.readResponse(c, method, responseType == ResponseType.NONE, trace);
+            HttpFailure decodeFailure = null;
+            if (responseType != ResponseType.NONE) {
+                try {
+                    res = new Http1Exchange.Result(res.status(), res.proto(), res.statusText(), res.headers(),
+                            ContentCoding.decode(res.body(), res.headers().first("Content-Encoding")));
+                } catch (HttpFailure e) {
+                    decodeFailure = e;
+                }
+            }
+            HttpTimings timings = trace.finish(System.nanoTime());
+            long sent = c.bytesWritten() - written0;
+            long received = c.bytesRead() - read0;
+            if (config.noConnectionReuse()) {
+                c.close();
+            } else {
+                pool.give(c);
+            }
+            int code = decodeFailure != null ? decodeFailure.code() : HttpErrorCodes.forStatus(res.status());
+            RoundTrip trip = new RoundTrip(method, url.text(), headers, body, res.status(), res.proto(),
+                    c.tlsVersion, c.remoteIp, c.remotePort, code,
+                    decodeFailure != null ? decodeFailure.getMessage() : "", timings, sent, received,
+                    clock.millis(), false);
+            return new Hop(trip, res, c.cipherSuite, null);
+        } catch (IOException e) {
+            boolean nothingReceived = c != null && c.bytesRead() == read0;
+            if (c != null) {
+                c.close();
+            }
+            boolean deadlinePassed = System.nanoTime() - deadline >= 0;
+            if (reused && nothingReceived && !deadlinePassed && isStaleConnection(e)) {
+                return roundTrip(method, url, headers, body, deadline, responseType, true);
+            }
+            HttpFailure f = ErrorClassifier.classify(e, stage, deadlinePassed);
+            HttpTimings timings = trace.finish(System.nanoTime());
+            long sent = c == null ? 0 : c.bytesWritten() - written0;
+            long received = c == null ? 0 : c.bytesRead() - read0;
+            RoundTrip trip = new RoundTrip(method, url.text(), headers, body, 0, "",
+                    c == null ? "" : c.tlsVersion, c == null ? "" : c.remoteIp, c == null ? 0 : c.remotePort,
+                    f.code(), f.getMessage(), timings, sent, received, clock.millis(), false);
+            return new Hop(trip, null, "", f);
+        }
+    }
+
+    /**
+     * A reused keep-alive connection the server had already closed: it fails before any response
+     * byte. Such requests are retried once on a new connection, whatever the method, because the
+     * server cannot have answered them.
+     */
+    private static boolean isStaleConnection(IOException e) {
+        if (e instanceof Http1Exchange.NoResponseException) {
+            return true;
+        }
+        String m = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
+        return e instanceof java.net.SocketException && (m.contains("reset") || m.contains("broken pipe"));
+    }
+
+    private static HttpResponse completed(Hop hop, List<RoundTrip> trips, boolean redirectLimitReached) {
+        Http1Exchange.Result res = hop.result;
+        RoundTrip trip = hop.trip;
+        return new HttpResponse(res.status(), res.statusText(), res.proto(), res.headers(), res.body(),
+                trip.url(), trip.remoteIp(), trip.remotePort(), trip.tlsVersion(), hop.cipherSuite,
+                trip.error(), trip.errorCode(), trip.timings(), trips, redirectLimitReached);
+    }
+
+    private static HttpResponse failed(String url, HttpFailure f, List<RoundTrip> trips, HttpTimings timings) {
+        RoundTrip last = trips.isEmpty() ? null : trips.get(trips.size() - 1);
+        return new HttpResponse(0, "", "", HttpHeaders.EMPTY, new byte[0], url,
+                last == null ? "" : last.remoteIp(), last == null ? 0 : last.remotePort(),
+                last == null ? "" : last.tlsVersion(), "", f.getMessage(), f.code(), timings, trips, false);
+    }
+
+    /** Call at the end of every iteration: honours k6's {@code noVUConnectionReuse}. */
+    public void endIteration() {
+        if (config.noVuConnectionReuse()) {
+            pool.closeAll();
+        }
+    }
+
+    /** Idle connections currently kept for reuse. */
+    public int idleConnections() {
+        return pool.idleCount();
+    }
+
+    /** Closes every connection; call when the VU stops. */
+    @Override
+    public void close() {
+        pool.closeAll();
+    }
+
+    /** The outcome of one round trip: the hop record and either the response read or the failure. */
+    private record Hop(RoundTrip trip, Http1Exchange.Result result, String cipherSuite, HttpFailure failure) {
+        Hop asChallenge() {
+            RoundTrip t = trip;
+            return new Hop(new RoundTrip(t.method(), t.url(), t.requestHeaders(), t.requestBody(), t.status(),
+                    t.proto(), t.tlsVersion(), t.remoteIp(), t.remotePort(), t.errorCode(), t.error(),
+                    t.timings(), t.bytesSent(), t.bytesReceived(), t.endTimeMillis(), true),
+                    result, cipherSuite, failure);
+        }
+    }
+}
