@@ -22,6 +22,9 @@ final class LogLinearHistogram {
     private final TreeMap<Integer, long[]> pages = new TreeMap<>();
     private long zeros;
     private long total;
+    /** The page written last: consecutive samples of a trend mostly land in the same binade. */
+    private int lastPage = Integer.MIN_VALUE;
+    private long[] lastCounts;
 
     void record(double value) {
         total++;
@@ -30,7 +33,12 @@ final class LogLinearHistogram {
             return;
         }
         int key = key(value);
-        pages.computeIfAbsent(key >> SUB_BITS, p -> new long[1 << SUB_BITS])[key & PAGE_MASK]++;
+        int page = key >> SUB_BITS;
+        if (page != lastPage) {
+            lastCounts = pages.computeIfAbsent(page, p -> new long[1 << SUB_BITS]);
+            lastPage = page;
+        }
+        lastCounts[key & PAGE_MASK]++;
     }
 
     long totalCount() {
