@@ -159,18 +159,24 @@ public final class SamplePipeline implements SampleSink, AutoCloseable {
     }
 
     /**
-     * Drains every queued sample now: ingesters first, then outputs in batches. Safe from any
-     * thread; concurrent calls take turns.
+     * Drains the samples queued when called: ingesters first, then outputs in batches. Safe from
+     * any thread; concurrent calls take turns. Once producers have stopped, one call empties
+     * the queue.
      */
     public void flush() {
         drainLock.lock();
         try {
+            // Drain what was queued when we started, so under overload a flush still ends and
+            // the after-flush hooks (threshold checks) keep running.
+            long remaining = Math.max(1, queue.size());
             boolean any = false;
-            while (true) {
-                List<Sample> batch = new ArrayList<>((int) Math.min(MAX_BATCH, Math.max(16, queue.size())));
-                if (queue.drainTo(batch, MAX_BATCH) == 0) {
+            while (remaining > 0) {
+                List<Sample> batch = new ArrayList<>((int) Math.min(MAX_BATCH, Math.max(16, remaining)));
+                int n = queue.drainTo(batch, (int) Math.min(MAX_BATCH, remaining));
+                if (n == 0) {
                     break;
                 }
+                remaining -= n;
                 any = true;
                 deliver(Collections.unmodifiableList(batch));
             }
@@ -240,7 +246,9 @@ public final class SamplePipeline implements SampleSink, AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        flush();
+        while (queue.size() > 0) {
+            flush();
+        }
         for (Output o : started) {
             if (status != null && o instanceof WithRunStatus w) {
                 try {
