@@ -1,0 +1,139 @@
+package dev.weft.output.cloud;
+
+import com.google.gson.JsonParseException;
+import dev.weft.cloud.wire.ApiError;
+import dev.weft.cloud.wire.CloudApi;
+import dev.weft.cloud.wire.CreateTestRunResponse;
+import dev.weft.cloud.wire.LoginRequest;
+import dev.weft.cloud.wire.LoginResponse;
+import dev.weft.cloud.wire.TestFinishedRequest;
+import dev.weft.cloud.wire.TestRunRequest;
+import dev.weft.cloud.wire.ValidateTokenRequest;
+import dev.weft.cloud.wire.ValidateTokenResponse;
+import dev.weft.cloud.wire.WireJson;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.zip.Deflater;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * k6 cloud API v1 calls over the JDK HttpClient (the rate is about one request a second, so
+ * nothing faster is needed). Blocking; called from the output's own virtual threads and from
+ * {@link CloudLogin}. Thread-safe.
+ */
+public final class CloudApiClient implements AutoCloseable {
+    private final HttpClient http;
+    private final String host;
+    private final String token;
+    private final Duration timeout;
+
+    public CloudApiClient(String host, String token, Duration timeout) {
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+                .version(HttpClient.Version.HTTP_1_1).build();
+        this.host = CloudConfig.stripSlash(host);
+        this.token = token;
+        this.timeout = timeout;
+    }
+
+    public CreateTestRunResponse createTestRun(TestRunRequest run) throws IOException, CloudRequestException {
+        CreateTestRunResponse r = send(json(CloudApi.TESTS_PATH, run), CreateTestRunResponse.class);
+        if (r == null || r.referenceId() == null || r.referenceId().isBlank()) {
+            throw new IOException("the service at " + host + " created no test run (no reference_id)");
+        }
+        return r;
+    }
+
+    /** Sends one batch, gzipped, under its batch id (the k6-Idempotency-Key). */
+    public void pushMetrics(String referenceId, Batch batch) throws IOException, CloudRequestException {
+        byte[] body = gzip(WireJson.GSON.toJson(batch.samples()).getBytes(StandardCharsets.UTF_8));
+        HttpRequest request = request(CloudApi.METRICS_PATH_PREFIX + referenceId)
+                .header("Content-Encoding", "gzip")
+                .header(CloudApi.IDEMPOTENCY_KEY_HEADER, batch.id())
+                .header(CloudApi.SAMPLE_COUNT_HEADER, Integer.toString(batch.samples().size()))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        send(request, null);
+    }
+
+    public void finish(String referenceId, TestFinishedRequest result) throws IOException, CloudRequestException {
+        send(json(CloudApi.TEST_PATH_PREFIX + referenceId, result), null);
+    }
+
+    public LoginResponse login(String email, String password) throws IOException, CloudRequestException {
+        return send(json(CloudApi.LOGIN_PATH, new LoginRequest(email, password)), LoginResponse.class);
+    }
+
+    public ValidateTokenResponse validateToken() throws IOException, CloudRequestException {
+        return send(json(CloudApi.VALIDATE_TOKEN_PATH, new ValidateTokenRequest(token)), ValidateTokenResponse.class);
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(host + path)).timeout(timeout)
+                .header("Content-Type", "application/json").header("User-Agent", "weft-cloud-output");
+        if (token != null) {
+            b.header(CloudApi.AUTHORIZATION_HEADER, CloudApi.authorization(token));
+        }
+        return b;
+    }
+
+    private HttpRequest json(String path, Object body) {
+        return request(path).POST(HttpRequest.BodyPublishers.ofString(WireJson.GSON.toJson(body))).build();
+    }
+
+    private <T> T send(HttpRequest request, Class<T> type) throws IOException, CloudRequestException {
+        HttpResponse<String> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while talking to " + host, e);
+        }
+        int status = response.statusCode();
+        if (status < 200 || status > 299) {
+            throw error(status, response.body());
+        }
+        if (type == null) {
+            return null;
+        }
+        try {
+            return WireJson.GSON.fromJson(response.body(), type);
+        } catch (JsonParseException e) {
+            throw new IOException("unreadable answer from " + host + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static CloudRequestException error(int status, String body) {
+        try {
+            ApiError e = WireJson.GSON.fromJson(body, ApiError.class);
+            if (e != null && e.error() != null && e.error().message() != null) {
+                return new CloudRequestException(status, e.error().code(), e.error().message());
+            }
+        } catch (JsonParseException ignored) {
+            // not the API's error shape; say what we can
+        }
+        String text = body == null || body.isBlank() ? "no details" : body.substring(0, Math.min(200, body.length()));
+        return new CloudRequestException(status, 0, text);
+    }
+
+    static byte[] gzip(byte[] bytes) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, bytes.length / 8));
+        try (GZIPOutputStream gz = new GZIPOutputStream(out) {
+            {
+                def.setLevel(Deflater.BEST_SPEED);
+            }
+        }) {
+            gz.write(bytes);
+        }
+        return out.toByteArray();
+    }
+
+    @Override
+    public void close() {
+        http.close();
+    }
+}

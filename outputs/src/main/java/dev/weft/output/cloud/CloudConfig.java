@@ -1,0 +1,110 @@
+package dev.weft.output.cloud;
+
+import dev.weft.cloud.wire.CloudApi;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The cloud output's settings: environment ({@code K6_CLOUD_*}, as k6 names them) beats the
+ * file {@code login cloud} writes, which beats defaults. A value; thread-safe.
+ *
+ * @param host               service base URL (K6_CLOUD_HOST)
+ * @param token              API token (K6_CLOUD_TOKEN), or null when not logged in
+ * @param name               test run name (K6_CLOUD_NAME), or null for the script's file name
+ * @param projectId          K6_CLOUD_PROJECT_ID, or null
+ * @param pushInterval       how often batches are sent (K6_CLOUD_METRIC_PUSH_INTERVAL, 1s)
+ * @param requestTimeout     timeout of one request (K6_CLOUD_TIMEOUT, 60s)
+ * @param maxBufferedBatches batches kept while the service is unreachable before the oldest
+ *                           are dropped (WEFT_CLOUD_MAX_BUFFERED_BATCHES, 600 = 10 min)
+ * @param maxBackoff         longest wait between retries (WEFT_CLOUD_MAX_BACKOFF, 10s)
+ * @param stopTimeout        how long stop() keeps trying to deliver and finish
+ *                           (WEFT_CLOUD_STOP_TIMEOUT, 60s)
+ * @param configFile         where {@code login cloud} keeps the token
+ */
+public record CloudConfig(String host, String token, String name, Long projectId, Duration pushInterval,
+        Duration requestTimeout, int maxBufferedBatches, Duration maxBackoff, Duration stopTimeout, Path configFile) {
+
+    /** Settings from the environment and the login file. */
+    public static CloudConfig resolve(Map<String, String> env) {
+        Path file = CloudConfigFile.location(env);
+        CloudConfigFile.Contents saved;
+        try {
+            saved = CloudConfigFile.read(file);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        String host = first(env.get("K6_CLOUD_HOST"), saved.host(), CloudApi.DEFAULT_HOST);
+        String token = first(env.get("K6_CLOUD_TOKEN"), saved.token(), null);
+        String project = env.get("K6_CLOUD_PROJECT_ID");
+        return new CloudConfig(stripSlash(host), token, blankToNull(env.get("K6_CLOUD_NAME")),
+                project == null || project.isBlank() ? null : Long.parseLong(project.trim()),
+                duration(env, "K6_CLOUD_METRIC_PUSH_INTERVAL", Duration.ofSeconds(1)),
+                duration(env, "K6_CLOUD_TIMEOUT", Duration.ofSeconds(60)),
+                integer(env, "WEFT_CLOUD_MAX_BUFFERED_BATCHES", 600),
+                duration(env, "WEFT_CLOUD_MAX_BACKOFF", Duration.ofSeconds(10)),
+                duration(env, "WEFT_CLOUD_STOP_TIMEOUT", Duration.ofSeconds(60)), file);
+    }
+
+    private static String first(String a, String b, String fallback) {
+        if (a != null && !a.isBlank()) {
+            return a.trim();
+        }
+        if (b != null && !b.isBlank()) {
+            return b.trim();
+        }
+        return fallback;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    static String stripSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    private static int integer(Map<String, String> env, String key, int fallback) {
+        String v = env.get(key);
+        if (v == null || v.isBlank()) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(v.trim());
+            if (n < 1) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be a positive whole number, got '" + v + "'");
+        }
+    }
+
+    /** k6's duration text: "500ms", "1s", "2m", "1h", or a plain number of milliseconds. */
+    static Duration duration(Map<String, String> env, String key, Duration fallback) {
+        String v = env.get(key);
+        if (v == null || v.isBlank()) {
+            return fallback;
+        }
+        String t = v.trim().toLowerCase(Locale.ROOT);
+        try {
+            if (t.endsWith("ms")) {
+                return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
+            }
+            if (t.endsWith("s")) {
+                return Duration.ofMillis(Math.round(Double.parseDouble(t.substring(0, t.length() - 1)) * 1000));
+            }
+            if (t.endsWith("m")) {
+                return Duration.ofSeconds(Long.parseLong(t.substring(0, t.length() - 1)) * 60);
+            }
+            if (t.endsWith("h")) {
+                return Duration.ofHours(Long.parseLong(t.substring(0, t.length() - 1)));
+            }
+            return Duration.ofMillis(Long.parseLong(t));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be a duration like 1s or 500ms, got '" + v + "'");
+        }
+    }
+}
