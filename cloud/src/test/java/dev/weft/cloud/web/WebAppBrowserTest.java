@@ -1,0 +1,173 @@
+package dev.weft.cloud.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.weft.cloud.ApiClient;
+import dev.weft.cloud.FakeClock;
+import dev.weft.cloud.ResultsService;
+import dev.weft.cloud.ServiceConfig;
+import dev.weft.cloud.account.Principal;
+import dev.weft.cloud.wire.CloudApi;
+import dev.weft.cloud.wire.CreateTestRunResponse;
+import dev.weft.cloud.wire.TestFinishedRequest;
+import dev.weft.cloud.wire.TestRunRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The web app in real headless Chromium: log in, see a run Running, watch its chart grow as
+ * data streams in, see it turn Finished; a timed-out run shows red. Skips (with the reason)
+ * where Chromium or its driver is not installed; CI installs Debian's chromium and
+ * chromium-driver.
+ */
+@Tag("browser")
+class WebAppBrowserTest {
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+    private static final long T0_MICROS = 1_700_000_000_000_000L;
+
+    @TempDir
+    Path dir;
+
+    final FakeClock clock = new FakeClock(Instant.ofEpochSecond(1_700_000_000L));
+    ResultsService service;
+    ApiClient api;
+    String token;
+    WebDriver browser;
+    WebDriverWait wait;
+
+    @BeforeEach
+    void start() throws Exception {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER),
+                "Chromium is not installed (apt-get install chromium chromium-driver); skipping browser tests");
+        service = ResultsService.start(ServiceConfig.defaults().withPort(0)
+                .withDatabase(ServiceConfig.defaultJdbcUrl(dir.resolve("db")), null, null)
+                .withRunTimeout(Duration.ofMinutes(2)).withSweepInterval(Duration.ofHours(1))
+                .withLiveInterval(Duration.ofMillis(200)).withPasswordIterations(1000).withClock(clock));
+        Principal p = service.accounts().createUser(service.accounts().organisation("acme"), "alice@example.com", "secret");
+        token = service.accounts().createToken(p);
+        api = new ApiClient(service.baseUrl());
+
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
+                "--user-data-dir=" + Files.createDirectories(dir.resolve("chromium-profile")));
+        ChromeDriverService driverService = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
+                .usingAnyFreePort().build();
+        browser = new ChromeDriver(driverService, options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    }
+
+    @AfterEach
+    void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (service != null) {
+            service.close();
+        }
+    }
+
+    private String createRun(String name) throws Exception {
+        return api.postJson(CloudApi.TESTS_PATH, token, new TestRunRequest(name, null, 5,
+                Map.of("http_req_duration", List.of("p(95)<500")), 30)).as(CreateTestRunResponse.class).referenceId();
+    }
+
+    private void push(String id, int second, int requests) throws Exception {
+        long t = T0_MICROS + second * 1_000_000L;
+        String body = """
+                [{"type":"Point","metric":"vus","data":{"time":"%d","type":"gauge","tags":{},"value":5}},
+                 {"type":"Point","metric":"http_reqs","data":{"time":"%d","type":"counter","tags":{},"value":%d}},
+                 {"type":"Point","metric":"http_req_duration","data":{"time":"%d","type":"trend","tags":{},"value":42}}]"""
+                .formatted(t, t, requests, t);
+        assertThat(api.postGzip(CloudApi.METRICS_PATH_PREFIX + id, token, body, Map.of()).status()).isEqualTo(200);
+    }
+
+    private void logIn() {
+        browser.get(service.baseUrl() + "/");
+        wait.until(d -> d.getCurrentUrl().endsWith("/login"));
+        browser.findElement(By.id("email")).sendKeys("alice@example.com");
+        browser.findElement(By.id("password")).sendKeys("secret");
+        browser.findElement(By.id("login")).click();
+        wait.until(d -> d.getCurrentUrl().equals(service.baseUrl() + "/"));
+    }
+
+    private String badge(String runId) {
+        var found = browser.findElements(By.cssSelector("#run-" + runId + " .badge"));
+        return found.isEmpty() ? "" : found.get(0).getText();
+    }
+
+    private int points(String chart) {
+        return Integer.parseInt(browser.findElement(By.id("box-" + chart)).getDomAttribute("data-points"));
+    }
+
+    @Test
+    void aStreamingRunShowsRunningWithAGrowingChartThenFinished() throws Exception {
+        String id = createRun("browser smoke");
+        push(id, 0, 10);
+        logIn();
+
+        wait.until(d -> badge(id).equals("Running"));
+        assertThat(browser.findElement(By.cssSelector("#run-" + id + " .badge")).getAttribute("class")).contains("running");
+
+        browser.get(service.baseUrl() + "/runs/" + id);
+        wait.until(d -> points("rps") >= 1);
+        int before = points("rps");
+        push(id, 1, 12);
+        push(id, 2, 14);
+        wait.until(d -> points("rps") >= before + 2);
+        assertThat(points("latency")).isGreaterThanOrEqualTo(3);
+        assertThat(browser.findElement(By.id("run-state")).getText()).isEqualTo("Running");
+
+        api.postJson(CloudApi.TEST_PATH_PREFIX + id, token, new TestFinishedRequest(0, 3,
+                Map.of("http_req_duration", Map.of("p(95)<500", false))));
+        wait.until(d -> d.findElement(By.id("run-state")).getText().equals("Finished"));
+        assertThat(browser.findElement(By.id("thresholds")).getText()).contains("p(95)<500").contains("passed");
+
+        browser.get(service.baseUrl() + "/");
+        wait.until(d -> badge(id).equals("Finished"));
+        assertThat(browser.findElement(By.cssSelector("#run-" + id + " .badge")).getAttribute("class")).contains("finished");
+    }
+
+    @Test
+    void aRunWithoutDataTurnsTimedOutInTheList() throws Exception {
+        String id = createRun("browser timeout");
+        logIn();
+        wait.until(d -> badge(id).equals("Running"));
+
+        clock.advance(Duration.ofMinutes(3));
+        service.sweepTimeouts();
+
+        wait.until(d -> badge(id).equals("Timed out"));
+        assertThat(browser.findElement(By.cssSelector("#run-" + id + " .badge")).getAttribute("class")).contains("timed_out");
+    }
+
+    @Test
+    void aWrongPasswordStaysOnTheLoginForm() {
+        browser.get(service.baseUrl() + "/login");
+        browser.findElement(By.id("email")).sendKeys("alice@example.com");
+        browser.findElement(By.id("password")).sendKeys("wrong");
+        browser.findElement(By.id("login")).click();
+
+        wait.until(d -> !d.findElements(By.id("login-error")).isEmpty());
+        browser.get(service.baseUrl() + "/");
+        assertThat(browser.getCurrentUrl()).endsWith("/login");
+    }
+}
