@@ -72,6 +72,7 @@ class WebAppBrowserTest {
         ChromeDriverService driverService = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
                 .usingAnyFreePort().build();
         browser = new ChromeDriver(driverService, options);
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 1000));
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
     }
 
@@ -118,6 +119,13 @@ class WebAppBrowserTest {
         return Integer.parseInt(browser.findElement(By.id("box-" + chart)).getDomAttribute("data-points"));
     }
 
+    /** Keeps a picture of the page under target/ for people (and CI artefacts) to look at. */
+    private void screenshot(String name) throws java.io.IOException {
+        byte[] png = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+        Path target = Files.createDirectories(Path.of("target", "browser-screenshots"));
+        Files.write(target.resolve(name + ".png"), png);
+    }
+
     @Test
     void aStreamingRunShowsRunningWithAGrowingChartThenFinished() throws Exception {
         String id = createRun("browser smoke");
@@ -134,6 +142,7 @@ class WebAppBrowserTest {
         push(id, 2, 14);
         wait.until(d -> points("rps") >= before + 2);
         assertThat(points("latency")).isGreaterThanOrEqualTo(3);
+        screenshot("run-page-running");
         assertThat(browser.findElement(By.id("run-state")).getText()).isEqualTo("Running");
 
         api.postJson(CloudApi.TEST_PATH_PREFIX + id, token, new TestFinishedRequest(0, 3,
