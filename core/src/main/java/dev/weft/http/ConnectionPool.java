@@ -53,6 +53,16 @@ final class ConnectionPool {
         return n;
     }
 
+    /** Moves every idle connection into {@code target} (which keeps or closes each by its own limits). */
+    void drainInto(ConnectionPool target) {
+        for (ArrayDeque<Connection> q : idle.values()) {
+            for (Connection c : q) {
+                target.give(c);
+            }
+        }
+        idle.clear();
+    }
+
     void closeAll() {
         for (ArrayDeque<Connection> q : idle.values()) {
             for (Connection c : q) {

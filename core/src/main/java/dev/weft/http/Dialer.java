@@ -87,7 +87,11 @@ final class Dialer {
     private SSLParameters parameters(SSLSocket ssl, String host) {
         SSLParameters p = ssl.getSSLParameters();
         if (!isIpLiteral(host)) {
-            p.setServerNames(List.of(new SNIHostName(host)));
+            try {
+                p.setServerNames(List.of(new SNIHostName(host)));
+            } catch (IllegalArgumentException e) {
+                // not a valid DNS name for SNI (e.g. has '_'): connect without SNI as Go does
+            }
         }
         p.setEndpointIdentificationAlgorithm(insecure ? null : "HTTPS");
         if (protocols != null) {

@@ -12,7 +12,9 @@ import java.util.Map;
  * never throw; they come back as responses with {@code errorCode} set.
  *
  * <p>Threading: owned by one VU and called only from that VU's virtual thread, so nothing inside
- * is locked. Blocking socket calls park the virtual thread, not a carrier.
+ * is locked ({@link #sendAll} runs helper threads but hands connections to them and back only
+ * around starting and joining them). Blocking socket calls park the virtual thread, not a
+ * carrier.
  *
  * <p>Lifecycle: {@link #endIteration()} at each iteration end (closes connections when
  * {@code noVUConnectionReuse} is set); {@link #close()} when the VU stops.
@@ -43,11 +45,35 @@ public final class VuHttpClient implements AutoCloseable {
      *                                  throws a script error for it)
      */
     public HttpResponse send(HttpRequest request, CookieJar jar) {
+        validate(request);
+        return execute(pool, request, jar);
+    }
+
+    private static void validate(HttpRequest request) {
         for (String c : request.compression()) {
             if (!ContentCoding.canEncode(c)) {
                 throw new IllegalArgumentException("unsupported compression type " + c);
             }
         }
+    }
+
+    /**
+     * k6's {@code http.batch}: sends the requests in parallel, each on its own virtual thread, at
+     * most {@code maxParallel} at once (k6's {@code batch} option) and at most
+     * {@code maxIdleConnectionsPerHost} per origin (k6's {@code batchPerHost}). Idle connections
+     * are lent to the requests and all connections come back to this VU's pool afterwards.
+     * Returns when every request has finished; responses are in request order.
+     */
+    public List<HttpResponse> sendAll(List<HttpRequest> requests, CookieJar jar, int maxParallel) {
+        requests.forEach(VuHttpClient::validate);
+        if (requests.size() == 1) {
+            return List.of(send(requests.get(0), jar));
+        }
+        Batch batch = new Batch(requests, Math.max(1, maxParallel), config.maxIdleConnectionsPerHost(), pool);
+        return batch.run((childPool, request) -> execute(childPool, request, jar));
+    }
+
+    private HttpResponse execute(ConnectionPool pool, HttpRequest request, CookieJar jar) {
         long deadline = System.nanoTime() + request.timeout().toNanos();
         HttpUrl url;
         try {
@@ -63,11 +89,11 @@ public final class VuHttpClient implements AutoCloseable {
                 userHeaders = userHeaders.with("Content-Encoding", String.join(", ", request.compression()));
             }
         }
-        return followHops(request, url, request.method(), userHeaders, body, jar, deadline);
+        return followHops(pool, request, url, request.method(), userHeaders, body, jar, deadline);
     }
 
-    private HttpResponse followHops(HttpRequest request, HttpUrl start, String startMethod, HttpHeaders startHeaders,
-                                    byte[] startBody, CookieJar jar, long deadline) {
+    private HttpResponse followHops(ConnectionPool pool, HttpRequest request, HttpUrl start, String startMethod,
+                                    HttpHeaders startHeaders, byte[] startBody, CookieJar jar, long deadline) {
         List<RoundTrip> trips = new ArrayList<>(1);
         HttpUrl url = start;
         String method = startMethod;
@@ -80,7 +106,7 @@ public final class VuHttpClient implements AutoCloseable {
             Credentials cred = Credentials.fromUserInfo(url.userInfo());
             HttpHeaders headers = RequestHeaders.build(method, url, userHeaders, body, request, cred, digest,
                     jar, config);
-            Hop hop = roundTrip(method, url, headers, body, deadline, request.responseType(), false);
+            Hop hop = roundTrip(pool, method, url, headers, body, deadline, request.responseType(), false);
             if (hop.failure != null) {
                 trips.add(hop.trip);
                 return failed(url.text(), hop.failure, trips, hop.trip.timings());
@@ -142,8 +168,8 @@ public final class VuHttpClient implements AutoCloseable {
     }
 
     /** One request/response on one connection, with its timings; at most one retry on a stale connection. */
-    private Hop roundTrip(String method, HttpUrl url, HttpHeaders headers, byte[] body, long deadline,
-                          ResponseType responseType, boolean isRetry) {
+    private Hop roundTrip(ConnectionPool pool, String method, HttpUrl url, HttpHeaders headers, byte[] body,
+                          long deadline, ResponseType responseType, boolean isRetry) {
         Trace trace = new Trace();
         trace.getConn = System.nanoTime();
         Connection c = config.noConnectionReuse() || isRetry ? null : pool.take(url.origin());
@@ -198,7 +224,7 @@ public final class VuHttpClient implements AutoCloseable {
             }
             boolean deadlinePassed = System.nanoTime() - deadline >= 0;
             if (reused && nothingReceived && !deadlinePassed && isStaleConnection(e)) {
-                return roundTrip(method, url, headers, body, deadline, responseType, true);
+                return roundTrip(pool, method, url, headers, body, deadline, responseType, true);
             }
             HttpFailure f = ErrorClassifier.classify(e, stage, deadlinePassed);
             HttpTimings timings = trace.finish(System.nanoTime());

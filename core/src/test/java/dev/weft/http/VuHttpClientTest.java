@@ -373,4 +373,18 @@ class VuHttpClientTest {
         assertThat(r.roundTrips().get(0).bytesReceived()).isGreaterThan(50000);
         assertThat(next.timings().connecting()).isZero();
     }
+
+    @Test
+    void aBatchRunsInParallelKeepsOrderAndReturnsConnectionsToThePool() {
+        http.send(HttpRequest.get(base + "/get"));
+        List<HttpRequest> requests = List.of(
+                HttpRequest.get(base + "/delay/0.3"), HttpRequest.get(base + "/delay/0.3"),
+                HttpRequest.get(base + "/status/201"), HttpRequest.get("http://nowhere.invalid/"));
+
+        List<HttpResponse> responses = http.sendAll(requests, engine.newCookieJar(), 20);
+
+        assertThat(responses).extracting(HttpResponse::status).containsExactly(200, 200, 201, 0);
+        assertThat(responses.get(3).errorCode()).isEqualTo(HttpErrorCodes.DNS_NO_SUCH_HOST);
+        assertThat(http.idleConnections()).isEqualTo(3);
+    }
 }
