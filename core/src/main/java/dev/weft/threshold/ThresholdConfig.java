@@ -1,5 +1,6 @@
 package dev.weft.threshold;
 
+import dev.weft.options.K6Duration;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;

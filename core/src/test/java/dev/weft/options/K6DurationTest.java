@@ -1,4 +1,4 @@
-package dev.weft.threshold;
+package dev.weft.options;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.weft.threshold;
+package dev.weft.options;
 
 import java.time.Duration;
 import java.util.regex.Matcher;
@@ -6,16 +6,16 @@ import java.util.regex.Pattern;
 
 /**
  * Parses k6 duration strings: Go's {@code 1h2m3.5s}, {@code 500ms}, {@code 10us} forms, or a
- * bare number meaning milliseconds. Package-private: only {@code delayAbortEval} needs it here.
+ * bare number meaning milliseconds. Used for options, scenario settings and threshold delays.
  */
-final class K6Duration {
+public final class K6Duration {
     private static final Pattern PART = Pattern.compile("(\\d+\\.?\\d*|\\.\\d+)(ns|us|µs|μs|ms|s|m|h)");
     private static final Pattern BARE = Pattern.compile("\\d+\\.?\\d*|\\.\\d+");
 
     private K6Duration() {
     }
 
-    static Duration parse(String text) {
+    public static Duration parse(String text) {
         String t = text.trim();
         if (BARE.matcher(t).matches()) {
             return Duration.ofNanos(Math.round(Double.parseDouble(t) * 1_000_000));

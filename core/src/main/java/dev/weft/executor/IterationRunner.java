@@ -1,0 +1,47 @@
+package dev.weft.executor;
+
+import dev.weft.metrics.BuiltinMetrics;
+import dev.weft.metrics.Sample;
+import dev.weft.metrics.Tags;
+import dev.weft.vu.IterationContext;
+import dev.weft.vu.IterationOutcome;
+import dev.weft.vu.Vu;
+
+/**
+ * Runs one iteration on a VU and records k6's iteration metrics for it. Called on the VU's
+ * own thread by every executor's run loop; holds no state of its own beyond the scenario.
+ */
+final class IterationRunner {
+    private final Scenario scenario;
+    private final ExecutionState state;
+    private final Tags tags;
+
+    IterationRunner(Scenario scenario, ExecutionState state) {
+        this.scenario = scenario;
+        this.state = state;
+        this.tags = state.testTags().merge(scenario.tags()).with("scenario", scenario.name());
+    }
+
+    /** Runs iteration {@code vuIteration} of this VU; false if the test must stop. */
+    IterationOutcome run(Vu vu, long vuIteration, long scenarioIteration) {
+        long start = System.nanoTime();
+        IterationOutcome outcome = vu.runIteration(new IterationContext(scenario.exec(), scenario.name(),
+                vuIteration, scenarioIteration, tags, state.setupData()));
+        long end = System.nanoTime();
+        switch (outcome) {
+            case COMPLETED, FAILED -> {
+                long now = state.clock().millis();
+                Tags iterTags = tags.with("group", "");
+                state.sink().push(new Sample(BuiltinMetrics.ITERATION_DURATION, iterTags, now, (end - start) / 1e6));
+                state.sink().push(new Sample(BuiltinMetrics.ITERATIONS, iterTags, now, 1));
+                state.countIteration(outcome == IterationOutcome.COMPLETED);
+            }
+            case INTERRUPTED -> state.countIteration(false);
+            case ABORT_TEST -> {
+                state.countIteration(false);
+                state.abortByScript();
+            }
+        }
+        return outcome;
+    }
+}

@@ -1,0 +1,11 @@
+package dev.weft.lifecycle;
+
+/** Why a run ended before its scenarios did. */
+public enum StopReason {
+    /** Ctrl-C or SIGTERM. */
+    USER,
+    /** A threshold with abortOnFail crossed. */
+    THRESHOLD,
+    /** The script called test.abort(). */
+    SCRIPT
+}

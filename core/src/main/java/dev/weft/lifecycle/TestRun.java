@@ -1,0 +1,198 @@
+package dev.weft.lifecycle;
+
+import dev.weft.executor.ExecutionState;
+import dev.weft.executor.Executor;
+import dev.weft.metrics.BuiltinMetrics;
+import dev.weft.metrics.Sample;
+import dev.weft.metrics.SampleSink;
+import dev.weft.metrics.Tags;
+import dev.weft.vu.VuFactory;
+import dev.weft.vu.VuInitException;
+import dev.weft.vu.VuPool;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.tinylog.Logger;
+
+/**
+ * Runs one test through k6's stages, with barriers between them: every VU's init code, then
+ * setup() once (0 active VUs), then all scenarios, then teardown() once after the last
+ * iteration. {@link #run()} is called once and blocks; {@link #stop(StopReason)} and
+ * {@link #hardStop()} may be called from any thread (signal handlers, threshold checks).
+ */
+public final class TestRun {
+    /** What to run. */
+    public record Plan(List<Executor> executors, boolean runSetup, boolean runTeardown, Duration setupTimeout,
+            Duration teardownTimeout, Tags testTags) {
+        public int maxVus() {
+            return executors.stream().mapToInt(Executor::maxVus).sum();
+        }
+
+        /** Longest the scenarios can take, start times and graceful stops included. */
+        public Duration maxDuration() {
+            return executors.stream().map(e -> e.scenario().startTime().plus(e.maxDuration())
+                    .plus(e.scenario().gracefulStop())).max(Duration::compareTo).orElse(Duration.ZERO);
+        }
+    }
+
+    private final Plan plan;
+    private final VuFactory vuFactory;
+    private final SetupTeardown stages;
+    private final SampleSink sink;
+    private final Clock clock;
+    private volatile ExecutionState state;
+    private volatile VuPool pool;
+    private volatile StopReason stopReason;
+    private volatile Duration initDuration = Duration.ZERO;
+
+    public TestRun(Plan plan, VuFactory vuFactory, SetupTeardown stages, SampleSink sink, Clock clock) {
+        this.plan = plan;
+        this.vuFactory = vuFactory;
+        this.stages = stages;
+        this.sink = sink;
+        this.clock = clock;
+    }
+
+    /** The shared state while scenarios run (null before), for progress displays. */
+    public ExecutionState state() {
+        return state;
+    }
+
+    /** How long initialising all VUs took. */
+    public Duration initDuration() {
+        return initDuration;
+    }
+
+    /** First Ctrl-C, a threshold abort: start no more iterations, let in-flight ones finish. */
+    public void stop(StopReason reason) {
+        if (stopReason == null) {
+            stopReason = reason;
+        }
+        ExecutionState s = state;
+        if (s != null) {
+            s.stop();
+        }
+    }
+
+    /** Second Ctrl-C: cut every running iteration short now. */
+    public void hardStop() {
+        stop(StopReason.USER);
+        VuPool p = pool;
+        if (p != null) {
+            p.interruptAll();
+        }
+    }
+
+    public RunResult run() throws InterruptedException {
+        long t0 = System.nanoTime();
+        try {
+            pool = VuPool.initialise(plan.maxVus(), vuFactory);
+        } catch (VuInitException e) {
+            return new RunResult(null, ExitCode.SCRIPT_EXCEPTION, e.getMessage(), 0, 0, since(t0));
+        }
+        initDuration = since(t0);
+        try {
+            return runStages(t0);
+        } finally {
+            pool.close();
+        }
+    }
+
+    private RunResult runStages(long t0) throws InterruptedException {
+        String setupData = null;
+        if (plan.runSetup() && stages.hasSetup() && stopReason == null) {
+            try {
+                setupData = stages.setup(plan.setupTimeout());
+            } catch (StageException e) {
+                return new RunResult(null, e.timeout() ? ExitCode.SETUP_TIMEOUT : ExitCode.SCRIPT_EXCEPTION,
+                        "setup() failed: " + e.getMessage(), 0, 0, since(t0));
+            }
+        }
+        ExecutionState s = new ExecutionState(pool, sink, clock, plan.testTags(), setupData);
+        state = s;
+        if (stopReason != null) {
+            s.stop();
+        }
+        runScenarios(s);
+        if (s.abortedByScript() && stopReason == null) {
+            stopReason = StopReason.SCRIPT;
+        }
+        String error = null;
+        ExitCode failure = null;
+        if (plan.runTeardown() && stages.hasTeardown()) {
+            try {
+                stages.teardown(setupData, plan.teardownTimeout());
+            } catch (StageException e) {
+                error = "teardown() failed: " + e.getMessage();
+                failure = e.timeout() ? ExitCode.TEARDOWN_TIMEOUT : ExitCode.SCRIPT_EXCEPTION;
+            }
+        }
+        if (failure == null && stopReason != null) {
+            failure = switch (stopReason) {
+                case USER -> ExitCode.EXTERNAL_ABORT;
+                case THRESHOLD -> ExitCode.THRESHOLDS_FAILED;
+                case SCRIPT -> ExitCode.SCRIPT_ABORTED;
+            };
+        }
+        return new RunResult(stopReason, failure, error, s.completedIterations(), s.interruptedIterations(),
+                since(t0));
+    }
+
+    private void runScenarios(ExecutionState s) throws InterruptedException {
+        Thread vusReporter = Thread.ofVirtual().name("vus-gauge").start(() -> reportVus(s));
+        List<Thread> scenarios = new ArrayList<>();
+        for (Executor executor : plan.executors()) {
+            scenarios.add(Thread.ofVirtual().name("scenario-" + executor.scenario().name()).start(() -> {
+                try {
+                    if (sleepUntilStart(executor, s)) {
+                        executor.run(s);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (RuntimeException e) {
+                    Logger.error(e, "scenario {} failed", executor.scenario().name());
+                }
+            }));
+        }
+        for (Thread t : scenarios) {
+            t.join();
+        }
+        vusReporter.interrupt();
+        vusReporter.join();
+        pushVus(s);
+    }
+
+    private static boolean sleepUntilStart(Executor executor, ExecutionState s) throws InterruptedException {
+        long until = System.nanoTime() + executor.scenario().startTime().toNanos();
+        while (!s.stopping()) {
+            long left = until - System.nanoTime();
+            if (left <= 0) {
+                return true;
+            }
+            Thread.sleep(Duration.ofNanos(Math.min(left, 50_000_000L)));
+        }
+        return false;
+    }
+
+    private void reportVus(ExecutionState s) {
+        try {
+            while (true) {
+                pushVus(s);
+                Thread.sleep(1000);
+            }
+        } catch (InterruptedException e) {
+            // run over
+        }
+    }
+
+    private void pushVus(ExecutionState s) {
+        long now = clock.millis();
+        sink.push(new Sample(BuiltinMetrics.VUS, plan.testTags(), now, s.activeVus().get()));
+        sink.push(new Sample(BuiltinMetrics.VUS_MAX, plan.testTags(), now, pool.size()));
+    }
+
+    private static Duration since(long t0) {
+        return Duration.ofNanos(System.nanoTime() - t0);
+    }
+}
