@@ -135,6 +135,20 @@ abstract class ResultsServiceContract {
     }
 
     @Test
+    void batchesForTheSameSecondMergeCountsAndPercentiles() throws Exception {
+        String id = createRun("merge");
+
+        push(id, points(T0_MICROS, 3, 100), "b1");
+        push(id, points(T0_MICROS + 500_000, 4, 300), "b2");
+
+        JsonObject run = run(id);
+        assertThat(run.getAsJsonObject("charts").getAsJsonArray("seconds")).hasSize(1);
+        assertThat(sumOf(run, "rps")).isEqualTo(7.0);
+        assertThat(sumOf(run, "avg")).isEqualTo(200.0);
+        assertThat(sumOf(run, "p99")).isBetween(299.0, 301.0);
+    }
+
+    @Test
     void aBatchSentTwiceWithTheSameKeyIsIngestedOnce() throws Exception {
         String id = createRun("idempotent");
 

@@ -27,19 +27,78 @@ public final class MetricStore {
     public void write(Connection c, long runId, Collection<SecondAggregate> aggregates)
             throws SQLException, BadSamplesException {
         Map<String, Long> series = seriesIds(c, runId);
-        for (SecondAggregate a : aggregates) {
-            String key = a.metric() + "\n" + a.tagsKey();
-            Long id = series.get(key);
-            if (id == null) {
-                if (series.size() >= MAX_SERIES_PER_RUN) {
-                    throw new BadSamplesException("the run has " + MAX_SERIES_PER_RUN
-                            + " metric series (metric + tag set); no more are accepted");
+        try (PreparedStatement select = c.prepareStatement("SELECT sample_count, sum_value, min_value, max_value, "
+                + "histogram FROM metric_seconds WHERE series_id = ? AND at_second = ?");
+                PreparedStatement insert = c.prepareStatement("INSERT INTO metric_seconds (series_id, at_second, "
+                        + "sample_count, sum_value, min_value, max_value, last_value, histogram) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+                PreparedStatement update = c.prepareStatement("UPDATE metric_seconds SET sample_count = ?, sum_value = ?, "
+                        + "min_value = ?, max_value = ?, last_value = ?, histogram = ? WHERE series_id = ? AND at_second = ?")) {
+            int inserts = 0;
+            for (SecondAggregate a : aggregates) {
+                String key = a.metric() + "\n" + a.tagsKey();
+                Long id = series.get(key);
+                if (id == null) {
+                    if (series.size() >= MAX_SERIES_PER_RUN) {
+                        throw new BadSamplesException("the run has " + MAX_SERIES_PER_RUN
+                                + " metric series (metric + tag set); no more are accepted");
+                    }
+                    id = insertSeries(c, runId, a);
+                    series.put(key, id);
                 }
-                id = insertSeries(c, runId, a);
-                series.put(key, id);
+                Existing old = existing(select, id, a.second());
+                if (old == null) {
+                    bindInsert(insert, id, a);
+                    insert.addBatch();
+                    inserts++;
+                } else {
+                    bindUpdate(update, id, a, old);
+                    update.executeUpdate();
+                }
             }
-            merge(c, id, a);
+            if (inserts > 0) {
+                insert.executeBatch();
+            }
         }
+    }
+
+    private static Existing existing(PreparedStatement select, long seriesId, long second) throws SQLException {
+        select.setLong(1, seriesId);
+        select.setLong(2, second);
+        try (ResultSet rs = select.executeQuery()) {
+            return rs.next() ? new Existing(rs.getLong(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4), rs.getBytes(5))
+                    : null;
+        }
+    }
+
+    private static void bindInsert(PreparedStatement ps, long seriesId, SecondAggregate a) throws SQLException {
+        ps.setLong(1, seriesId);
+        ps.setLong(2, a.second());
+        ps.setLong(3, a.count());
+        ps.setDouble(4, a.sum());
+        ps.setDouble(5, a.min());
+        ps.setDouble(6, a.max());
+        ps.setDouble(7, a.last());
+        setHistogram(ps, 8, a.digestOrNull());
+    }
+
+    private static void bindUpdate(PreparedStatement ps, long seriesId, SecondAggregate a, Existing old)
+            throws SQLException {
+        TrendDigest digest = a.digestOrNull();
+        if (digest != null && old.histogram() != null) {
+            TrendDigest merged = TrendDigest.fromBytes(old.histogram());
+            merged.add(digest);
+            digest = merged;
+        } else if (digest == null && old.histogram() != null) {
+            digest = TrendDigest.fromBytes(old.histogram());
+        }
+        ps.setLong(1, old.count() + a.count());
+        ps.setDouble(2, old.sum() + a.sum());
+        ps.setDouble(3, Math.min(old.min(), a.min()));
+        ps.setDouble(4, Math.max(old.max(), a.max()));
+        ps.setDouble(5, a.last());
+        setHistogram(ps, 6, digest);
+        ps.setLong(7, seriesId);
+        ps.setLong(8, a.second());
     }
 
     private static Map<String, Long> seriesIds(Connection c, long runId) throws SQLException {
@@ -68,55 +127,6 @@ public final class MetricStore {
                 keys.next();
                 return keys.getLong(1);
             }
-        }
-    }
-
-    private static void merge(Connection c, long seriesId, SecondAggregate a) throws SQLException {
-        Existing old = null;
-        try (PreparedStatement ps = c.prepareStatement("SELECT sample_count, sum_value, min_value, max_value, histogram "
-                + "FROM metric_seconds WHERE series_id = ? AND at_second = ?")) {
-            ps.setLong(1, seriesId);
-            ps.setLong(2, a.second());
-            try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    old = new Existing(rs.getLong(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4), rs.getBytes(5));
-                }
-            }
-        }
-        TrendDigest digest = a.digestOrNull();
-        if (old == null) {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO metric_seconds (series_id, at_second, sample_count, "
-                    + "sum_value, min_value, max_value, last_value, histogram) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-                ps.setLong(1, seriesId);
-                ps.setLong(2, a.second());
-                ps.setLong(3, a.count());
-                ps.setDouble(4, a.sum());
-                ps.setDouble(5, a.min());
-                ps.setDouble(6, a.max());
-                ps.setDouble(7, a.last());
-                setHistogram(ps, 8, digest);
-                ps.executeUpdate();
-            }
-            return;
-        }
-        if (digest != null && old.histogram() != null) {
-            TrendDigest merged = TrendDigest.fromBytes(old.histogram());
-            merged.add(digest);
-            digest = merged;
-        } else if (digest == null && old.histogram() != null) {
-            digest = TrendDigest.fromBytes(old.histogram());
-        }
-        try (PreparedStatement ps = c.prepareStatement("UPDATE metric_seconds SET sample_count = ?, sum_value = ?, "
-                + "min_value = ?, max_value = ?, last_value = ?, histogram = ? WHERE series_id = ? AND at_second = ?")) {
-            ps.setLong(1, old.count() + a.count());
-            ps.setDouble(2, old.sum() + a.sum());
-            ps.setDouble(3, Math.min(old.min(), a.min()));
-            ps.setDouble(4, Math.max(old.max(), a.max()));
-            ps.setDouble(5, a.last());
-            setHistogram(ps, 6, digest);
-            ps.setLong(7, seriesId);
-            ps.setLong(8, a.second());
-            ps.executeUpdate();
         }
     }
 
