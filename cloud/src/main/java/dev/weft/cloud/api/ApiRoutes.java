@@ -56,7 +56,7 @@ public final class ApiRoutes implements HttpHandler {
             route(exchange);
         } catch (ApiException e) {
             Responses.error(exchange, e);
-        } catch (JsonParseException | IllegalStateException e) {
+        } catch (JsonParseException e) {
             Responses.error(exchange, new ApiException(400, "malformed JSON: " + rootMessage(e)));
         } catch (SQLException | RuntimeException e) {
             Logger.error(e, "request {} {} failed", exchange.getRequestMethod(), exchange.getRequestURI());
