@@ -1,0 +1,118 @@
+package dev.weft.js;
+
+import dev.weft.js.module.ModuleRegistry;
+import dev.weft.js.module.ModuleScripts;
+import dev.weft.js.module.VuScope;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.function.Supplier;
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.Engine;
+import org.graalvm.polyglot.HostAccess;
+import org.graalvm.polyglot.Source;
+import org.graalvm.polyglot.io.IOAccess;
+
+/**
+ * A loaded test script: the one GraalJS {@link Engine} of the test, the parsed main module and
+ * prelude, the built-in modules and the script files. Shared by all VUs and thread-safe; each
+ * VU gets its own {@link Context} from {@link #newContext(Supplier)}.
+ */
+public final class JsProgram implements AutoCloseable {
+    private static final String MODULE_MIME = "application/javascript+module";
+
+    private final Engine engine;
+    private final Source main;
+    private final Source prelude;
+    private final Path scriptPath;
+    private final ModuleRegistry modules;
+    private final ScriptFiles files;
+    private final ModuleScripts moduleScripts = new ModuleScripts();
+
+    private JsProgram(Engine engine, Source main, Source prelude, Path scriptPath, ModuleRegistry modules) {
+        this.engine = engine;
+        this.main = main;
+        this.prelude = prelude;
+        this.scriptPath = scriptPath;
+        this.modules = modules;
+        this.files = new ScriptFiles(scriptPath.getParent());
+    }
+
+    /** Reads the script; a missing file is a {@link ScriptException} naming it. */
+    public static JsProgram load(Path script, ModuleRegistry modules) throws ScriptException {
+        Path abs = script.toAbsolutePath().normalize();
+        String text;
+        try {
+            text = Files.readString(abs);
+        } catch (NoSuchFileException e) {
+            throw new ScriptException(script + ": no such script file");
+        } catch (IOException e) {
+            throw new ScriptException(script + ": can't read the script: " + e.getMessage());
+        }
+        Engine engine = Engine.newBuilder("js")
+                .option("engine.WarnInterpreterOnly", "false")
+                .build();
+        Source main = Source.newBuilder("js", abs.toFile()).content(text).mimeType(MODULE_MIME).cached(true)
+                .buildLiteral();
+        return new JsProgram(engine, main, preludeSource(), abs, modules);
+    }
+
+    private static Source preludeSource() {
+        try (InputStream in = JsProgram.class.getResourceAsStream("prelude.js")) {
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return Source.newBuilder("js", text, "weft-prelude.js").cached(true).buildLiteral();
+        } catch (IOException e) {
+            throw new IllegalStateException("prelude.js missing from the classpath", e);
+        }
+    }
+
+    public Path scriptPath() {
+        return scriptPath;
+    }
+
+    public Path scriptDir() {
+        return scriptPath.getParent();
+    }
+
+    Source main() {
+        return main;
+    }
+
+    Source prelude() {
+        return prelude;
+    }
+
+    ModuleScripts moduleScripts() {
+        return moduleScripts;
+    }
+
+    ModuleRegistry modules() {
+        return modules;
+    }
+
+    /** A fresh context for one VU; call on the thread that will own it. */
+    Context newContext(Supplier<VuScope> scope) {
+        return Context.newBuilder("js")
+                .engine(engine)
+                .allowHostAccess(HostAccess.newBuilder(HostAccess.NONE).allowArrayAccess(true)
+                        .allowListAccess(true).allowBufferAccess(true).build())
+                .allowIO(IOAccess.newBuilder().fileSystem(new ModuleFileSystem(modules, files, scope)).build())
+                .option("js.esm-eval-returns-exports", "true")
+                .option("js.console", "false")
+                .option("js.print", "false")
+                .option("js.load", "false")
+                .option("js.graal-builtin", "false")
+                .option("js.polyglot-builtin", "false")
+                .option("js.performance", "false")
+                .option("js.java-package-globals", "false")
+                .build();
+    }
+
+    @Override
+    public void close() {
+        engine.close();
+    }
+}

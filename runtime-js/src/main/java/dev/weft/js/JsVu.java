@@ -1,0 +1,176 @@
+package dev.weft.js;
+
+import dev.weft.js.module.Phase;
+import dev.weft.js.module.VuScope;
+import dev.weft.metrics.Tags;
+import dev.weft.vu.IterationContext;
+import dev.weft.vu.IterationOutcome;
+import dev.weft.vu.Vu;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.Value;
+
+/**
+ * A VU backed by its own GraalJS context, whose init code has run. Used only by the thread
+ * that owns it, except {@link #interrupt()}, which any thread may call.
+ */
+public final class JsVu implements Vu {
+    private final VuScope scope;
+    private final Value exports;
+    private final Value bindings;
+    private final Value jsonParse;
+    private final Value jsonStringify;
+    private final Map<String, Value> functions = new HashMap<>();
+    private String parsedSetupText;
+    private Value parsedSetupData;
+    private volatile Thread running;
+    private volatile boolean interrupted;
+
+    JsVu(VuScope scope, Value exports) {
+        this.scope = scope;
+        this.exports = exports;
+        this.bindings = scope.context().getBindings("js");
+        Value json = bindings.getMember("JSON");
+        this.jsonParse = json.getMember("parse");
+        this.jsonStringify = json.getMember("stringify");
+    }
+
+    @Override
+    public int id() {
+        return scope.id();
+    }
+
+    VuScope scope() {
+        return scope;
+    }
+
+    /** True when the script exports a function with this name. */
+    public boolean exportsFunction(String name) {
+        Value v = exports.getMember(name);
+        return v != null && v.canExecute();
+    }
+
+    /** Names the script's module exports. */
+    java.util.Set<String> exportedNames() {
+        return exports.getMemberKeys();
+    }
+
+    /** The exported {@code options} as JSON text, or null when there are none. */
+    public String optionsJson() {
+        Value v = exports.getMember("options");
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        return jsonStringify.execute(v).asString();
+    }
+
+    @Override
+    public IterationOutcome runIteration(IterationContext ctx) {
+        scope.enter(Phase.VU, ctx.tags());
+        scope.iteration(ctx.scenario(), ctx.vuIteration());
+        bindings.putMember("__ITER", ctx.vuIteration());
+        Value fn = functions.computeIfAbsent(ctx.exec(), exports::getMember);
+        if (fn == null || !fn.canExecute()) {
+            scope.services().console().log("error", "function \"" + ctx.exec() + "\" is not exported by the script");
+            return IterationOutcome.FAILED;
+        }
+        return call(fn, setupData(ctx.setupData()));
+    }
+
+    private Value setupData(String text) {
+        if (text == null) {
+            return null;
+        }
+        if (!text.equals(parsedSetupText)) {
+            parsedSetupData = jsonParse.execute(text);
+            parsedSetupText = text;
+        }
+        return parsedSetupData;
+    }
+
+    private IterationOutcome call(Value fn, Value data) {
+        running = Thread.currentThread();
+        interrupted = false;
+        scope.iterationStarting();
+        try {
+            if (data == null) {
+                fn.execute();
+            } else {
+                fn.execute(data);
+            }
+            return IterationOutcome.COMPLETED;
+        } catch (PolyglotException e) {
+            if (interrupted || e.isCancelled() || e.isInterrupted()) {
+                return IterationOutcome.INTERRUPTED;
+            }
+            if (AbortSignal.is(e)) {
+                scope.services().console().log("error", "test aborted: " + AbortSignal.reason(e));
+                return IterationOutcome.ABORT_TEST;
+            }
+            scope.services().console().log("error", JsErrors.withStack(e));
+            return IterationOutcome.FAILED;
+        } finally {
+            running = null;
+            Thread.interrupted();
+            scope.iterationEnded();
+        }
+    }
+
+    /** Runs setup() (or teardown(data)) in this VU; returns the value as JSON text or null. */
+    String runStage(Phase phase, String function, String setupJson) throws StageFailure {
+        scope.enter(phase, scope.services().testTags());
+        Value fn = exports.getMember(function);
+        running = Thread.currentThread();
+        try {
+            Value result = setupJson == null ? fn.execute() : fn.execute(jsonParse.execute(setupJson));
+            if (result == null || result.isNull()) {
+                return null;
+            }
+            Value json = jsonStringify.execute(result);
+            return json.isNull() ? null : json.asString();
+        } catch (PolyglotException e) {
+            throw new StageFailure(JsErrors.withStack(e), interrupted || e.isCancelled() || e.isInterrupted());
+        } finally {
+            running = null;
+        }
+    }
+
+    /** setup() or teardown() threw, or was interrupted at its timeout. */
+    static final class StageFailure extends Exception {
+        final boolean interrupted;
+
+        StageFailure(String message, boolean interrupted) {
+            super(message);
+            this.interrupted = interrupted;
+        }
+    }
+
+    @Override
+    public void interrupt() {
+        Thread t = running;
+        if (t == null) {
+            return;
+        }
+        interrupted = true;
+        t.interrupt();
+        Thread.ofVirtual().start(() -> {
+            try {
+                scope.context().interrupt(Duration.ofSeconds(2));
+            } catch (Exception e) {
+                // the iteration ended before the interrupt reached it
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        scope.closing();
+        scope.context().close(true);
+    }
+
+    Tags tags() {
+        return scope.tags();
+    }
+}

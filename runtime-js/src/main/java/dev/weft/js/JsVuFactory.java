@@ -1,0 +1,111 @@
+package dev.weft.js;
+
+import com.google.gson.Gson;
+import dev.weft.js.module.JsModule;
+import dev.weft.js.module.TestServices;
+import dev.weft.js.module.VuScope;
+import dev.weft.vu.VuFactory;
+import dev.weft.vu.VuInitException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.proxy.ProxyArray;
+import org.graalvm.polyglot.proxy.ProxyExecutable;
+import org.graalvm.polyglot.proxy.ProxyObject;
+
+/**
+ * Makes JS VUs: a new context from the shared engine, Weft's globals, then the script's init
+ * code. Thread-safe; {@link #create(int)} runs on the thread that will own the VU.
+ */
+public final class JsVuFactory implements VuFactory {
+    private final JsProgram program;
+    private final TestServices services;
+    private final String envJson;
+
+    public JsVuFactory(JsProgram program, TestServices services) {
+        this.program = program;
+        this.services = services;
+        this.envJson = new Gson().toJson(services.env());
+    }
+
+    public JsProgram program() {
+        return program;
+    }
+
+    @Override
+    public JsVu create(int id) throws VuInitException {
+        try {
+            return createOrThrow(id);
+        } catch (ScriptException e) {
+            throw new VuInitException(e.getMessage(), e);
+        }
+    }
+
+    /** Like {@link #create(int)}, with the script error as a {@link ScriptException}. */
+    public JsVu createOrThrow(int id) throws ScriptException {
+        AtomicReference<VuScope> scopeRef = new AtomicReference<>();
+        Context context = program.newContext(scopeRef::get);
+        try {
+            VuScope scope = new VuScope(id, context, services, program.moduleScripts());
+            scopeRef.set(scope);
+            Value bindings = context.getBindings("js");
+            bindings.putMember("__VU", id);
+            bindings.putMember("__ITER", 0);
+            context.eval(program.prelude()).execute(bindings, hostObject(scope));
+            Value exports = context.eval(program.main());
+            return new JsVu(scope, exports);
+        } catch (PolyglotException e) {
+            context.close(true);
+            throw new ScriptException(JsErrors.oneLine(e));
+        } catch (RuntimeException e) {
+            context.close(true);
+            throw new ScriptException(program.scriptPath() + ": " + e.getMessage());
+        }
+    }
+
+    private ProxyObject hostObject(VuScope scope) {
+        Map<String, Object> instances = new HashMap<>();
+        Map<String, Object> host = new HashMap<>();
+        host.put("env", envJson);
+        host.put("log", (ProxyExecutable) args -> {
+            services.console().log(args[0].asString(), args[1].asString());
+            return null;
+        });
+        host.put("open", (ProxyExecutable) args -> open(scope, args[0].asString(), args[1].asString()));
+        host.put("module", (ProxyExecutable) args -> {
+            String name = args[0].asString();
+            return instances.computeIfAbsent(name, n -> program.modules().get(n)
+                    .map((JsModule m) -> m.instance(scope))
+                    .orElseThrow(() -> new IllegalArgumentException("unknown module \"" + n + "\"")));
+        });
+        return ProxyObject.fromMap(host);
+    }
+
+    private Object open(VuScope scope, String path, String mode) {
+        scope.requireInit("open()");
+        Path file = program.scriptDir().resolve(path).normalize();
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            if ("b".equals(mode)) {
+                Object[] boxed = new Object[bytes.length];
+                for (int i = 0; i < bytes.length; i++) {
+                    boxed[i] = bytes[i] & 0xff;
+                }
+                return ProxyArray.fromArray(boxed);
+            }
+            return new String(bytes, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException("open(" + path + "): no such file " + file);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("open(" + path + "): " + e.getMessage());
+        }
+    }
+}

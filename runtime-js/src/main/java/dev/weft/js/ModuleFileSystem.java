@@ -1,0 +1,177 @@
+package dev.weft.js;
+
+import dev.weft.js.module.ModuleRegistry;
+import dev.weft.js.module.Phase;
+import dev.weft.js.module.VuScope;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.AccessMode;
+import java.nio.file.DirectoryStream;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.OpenOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileAttribute;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.graalvm.polyglot.io.FileSystem;
+
+/**
+ * What a VU's context sees as its file system: read-only, where built-in module names
+ * ({@code k6/http}) are files whose text re-exports the module, and script files come from
+ * {@link ScriptFiles} (read from disk once per test). Loading modules is refused outside init
+ * code, as k6 does. One per VU context; used only by that VU's thread.
+ */
+final class ModuleFileSystem implements FileSystem {
+    static final Path BUILTIN_ROOT = Path.of("/__weft_builtin__");
+
+    private final FileSystem disk = FileSystem.newReadOnlyFileSystem(FileSystem.newDefaultFileSystem());
+    private final ModuleRegistry modules;
+    private final ScriptFiles files;
+    private final Supplier<VuScope> scope;
+
+    ModuleFileSystem(ModuleRegistry modules, ScriptFiles files, Supplier<VuScope> scope) {
+        this.modules = modules;
+        this.files = files;
+        this.scope = scope;
+    }
+
+    @Override
+    public Path parsePath(URI uri) {
+        return disk.parsePath(uri);
+    }
+
+    @Override
+    public Path parsePath(String path) {
+        if (modules.has(path)) {
+            return BUILTIN_ROOT.resolve(path + ".js");
+        }
+        if (path.startsWith("k6/") || path.equals("k6")) {
+            throw new IllegalArgumentException("unknown module \"" + path + "\"");
+        }
+        return disk.parsePath(path);
+    }
+
+    @Override
+    public void checkAccess(Path path, Set<? extends AccessMode> modes, LinkOption... options) throws IOException {
+        if (!path.startsWith(BUILTIN_ROOT)) {
+            disk.checkAccess(path, modes, options);
+        }
+    }
+
+    @Override
+    public void createDirectory(Path dir, FileAttribute<?>... attrs) throws IOException {
+        throw new IOException("scripts can't write files");
+    }
+
+    @Override
+    public void delete(Path path) throws IOException {
+        throw new IOException("scripts can't delete files");
+    }
+
+    @Override
+    public SeekableByteChannel newByteChannel(Path path, Set<? extends OpenOption> options,
+            FileAttribute<?>... attrs) throws IOException {
+        VuScope vu = scope.get();
+        if (vu != null && vu.phase() != Phase.INIT) {
+            throw new IOException("imports are only allowed in the init stage (outside of exported functions): "
+                    + path);
+        }
+        if (path.startsWith(BUILTIN_ROOT)) {
+            String file = BUILTIN_ROOT.relativize(path).toString();
+            String name = file.substring(0, file.length() - 3);
+            return new ReadOnlyChannel(files.builtin(name, () -> modules.moduleSource(name)));
+        }
+        byte[] bytes = files.read(path);
+        if (bytes == null) {
+            throw new NoSuchFileException(path.toString());
+        }
+        return new ReadOnlyChannel(bytes);
+    }
+
+    @Override
+    public DirectoryStream<Path> newDirectoryStream(Path dir, DirectoryStream.Filter<? super Path> filter)
+            throws IOException {
+        throw new IOException("scripts can't list directories");
+    }
+
+    @Override
+    public Path toAbsolutePath(Path path) {
+        return path.isAbsolute() ? path : files.baseDir().resolve(path).normalize();
+    }
+
+    @Override
+    public Path toRealPath(Path path, LinkOption... options) throws IOException {
+        if (path.startsWith(BUILTIN_ROOT)) {
+            return path;
+        }
+        return disk.toRealPath(path, options);
+    }
+
+    @Override
+    public Map<String, Object> readAttributes(Path path, String attributes, LinkOption... options)
+            throws IOException {
+        return disk.readAttributes(path, attributes, options);
+    }
+
+    /** An in-memory, read-only byte channel. */
+    private static final class ReadOnlyChannel implements SeekableByteChannel {
+        private final byte[] bytes;
+        private int position;
+        private boolean open = true;
+
+        ReadOnlyChannel(byte[] bytes) {
+            this.bytes = bytes;
+        }
+
+        @Override
+        public int read(ByteBuffer dst) {
+            if (position >= bytes.length) {
+                return -1;
+            }
+            int n = Math.min(dst.remaining(), bytes.length - position);
+            dst.put(bytes, position, n);
+            position += n;
+            return n;
+        }
+
+        @Override
+        public int write(ByteBuffer src) throws IOException {
+            throw new IOException("read-only");
+        }
+
+        @Override
+        public long position() {
+            return position;
+        }
+
+        @Override
+        public SeekableByteChannel position(long newPosition) {
+            position = (int) newPosition;
+            return this;
+        }
+
+        @Override
+        public long size() {
+            return bytes.length;
+        }
+
+        @Override
+        public SeekableByteChannel truncate(long size) throws IOException {
+            throw new IOException("read-only");
+        }
+
+        @Override
+        public boolean isOpen() {
+            return open;
+        }
+
+        @Override
+        public void close() {
+            open = false;
+        }
+    }
+}

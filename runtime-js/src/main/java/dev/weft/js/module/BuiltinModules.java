@@ -1,0 +1,14 @@
+package dev.weft.js.module;
+
+import dev.weft.js.module.k6.K6Module;
+
+/** The modules Weft ships, registered once per test at start-up. */
+public final class BuiltinModules {
+    private BuiltinModules() {
+    }
+
+    public static ModuleRegistry create() {
+        return new ModuleRegistry()
+                .add(new K6Module());
+    }
+}

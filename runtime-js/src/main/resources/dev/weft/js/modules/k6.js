@@ -1,0 +1,40 @@
+// The JS half of the `k6` module. `host` is K6Host (Java).
+(function (host) {
+  'use strict';
+  function sleep(seconds) {
+    host.sleep(Number(seconds));
+  }
+  function check(value, sets, tags) {
+    let ok = true;
+    if (sets === null || typeof sets !== 'object') return true;
+    for (const name of Object.keys(sets)) {
+      const c = sets[name];
+      const pass = !!(typeof c === 'function' ? c(value) : c);
+      host.check(name, pass, tags === undefined ? null : tags);
+      if (!pass) ok = false;
+    }
+    return ok;
+  }
+  function group(name, fn) {
+    if (typeof fn !== 'function') throw new TypeError('group() needs a function as its second argument');
+    const token = host.enterGroup(String(name));
+    try {
+      return fn();
+    } finally {
+      host.leaveGroup(token);
+    }
+  }
+  function fail(message) {
+    throw new Error(message === undefined ? '' : String(message));
+  }
+  function randomSeed(seed) {
+    let a = Number(seed) >>> 0;
+    Math.random = function () {
+      a = (a + 0x6D2B79F5) | 0;
+      let t = Math.imul(a ^ (a >>> 15), 1 | a);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  }
+  return { sleep, check, group, fail, randomSeed };
+})

@@ -1,0 +1,35 @@
+// Weft's per-VU globals, run once in every VU context before the script. `host` is a Java
+// proxy with: log(level, text), open(path, mode), env (JSON text), module(name).
+(function (g, host) {
+  'use strict';
+  function show(x) {
+    if (typeof x === 'string') return x;
+    if (x instanceof Error) return x.stack ? String(x.stack) : String(x);
+    if (typeof x === 'object' && x !== null) {
+      try { return JSON.stringify(x); } catch (e) { return String(x); }
+    }
+    return String(x);
+  }
+  function logger(level) {
+    return function () {
+      const parts = [];
+      for (let i = 0; i < arguments.length; i++) parts.push(show(arguments[i]));
+      host.log(level, parts.join(' '));
+    };
+  }
+  g.console = {
+    log: logger('info'), info: logger('info'), warn: logger('warn'),
+    error: logger('error'), debug: logger('debug'), trace: logger('debug'),
+  };
+  g.open = function open(path, mode) {
+    const r = host.open(String(path), mode === undefined || mode === null ? '' : String(mode));
+    if (mode === 'b') {
+      const bytes = new Uint8Array(r.length);
+      for (let i = 0; i < r.length; i++) bytes[i] = r[i];
+      return bytes.buffer;
+    }
+    return r;
+  };
+  g.__ENV = JSON.parse(host.env);
+  g.__weftModule = function (name) { return host.module(name); };
+})
