@@ -97,6 +97,8 @@ public final class JsProgram implements AutoCloseable {
     Context newContext(Supplier<VuScope> scope) {
         return Context.newBuilder("js")
                 .engine(engine)
+                // the slimming options below are "experimental" only in name; each drops a global
+                .allowExperimentalOptions(true)
                 .allowHostAccess(HostAccess.newBuilder(HostAccess.NONE).allowArrayAccess(true)
                         .allowListAccess(true).allowBufferAccess(true).build())
                 .allowIO(IOAccess.newBuilder().fileSystem(new ModuleFileSystem(modules, files, scope)).build())

@@ -1,0 +1,43 @@
+package dev.weft.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import sun.misc.Signal;
+
+/** The process entry point: builds the real {@link GlobalEnv} and exits with the command's code. */
+public final class Weft {
+    private Weft() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        GlobalEnv global = new GlobalEnv(System.getenv(), System.in, System.out, System.err,
+                Path.of("").toAbsolutePath(), isTerminal(),
+                Weft::onInterrupt);
+        int code = new Cli(global).run(List.of(args));
+        System.out.flush();
+        System.err.flush();
+        System.exit(code);
+    }
+
+    /** Console.isTerminal() exists from Java 22; on 21 a console means a terminal. */
+    private static boolean isTerminal() {
+        java.io.Console c = System.console();
+        if (c == null) {
+            return false;
+        }
+        try {
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(c);
+        } catch (ReflectiveOperationException e) {
+            return true;
+        }
+    }
+
+    private static AutoCloseable onInterrupt(Runnable handler) {
+        var previousInt = Signal.handle(new Signal("INT"), s -> handler.run());
+        var previousTerm = Signal.handle(new Signal("TERM"), s -> handler.run());
+        return () -> {
+            Signal.handle(new Signal("INT"), previousInt);
+            Signal.handle(new Signal("TERM"), previousTerm);
+        };
+    }
+}

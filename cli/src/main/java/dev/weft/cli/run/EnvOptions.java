@@ -1,0 +1,68 @@
+package dev.weft.cli.run;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import java.util.Map;
+
+/** k6's K6_* environment variables as an options layer (above the script, below flags). */
+final class EnvOptions {
+    private EnvOptions() {
+    }
+
+    static JsonObject from(Map<String, String> env) {
+        JsonObject o = new JsonObject();
+        number(env, "K6_VUS", "vus", o);
+        number(env, "K6_ITERATIONS", "iterations", o);
+        text(env, "K6_DURATION", "duration", o);
+        text(env, "K6_USER_AGENT", "userAgent", o);
+        text(env, "K6_SETUP_TIMEOUT", "setupTimeout", o);
+        text(env, "K6_TEARDOWN_TIMEOUT", "teardownTimeout", o);
+        text(env, "K6_SUMMARY_TIME_UNIT", "summaryTimeUnit", o);
+        bool(env, "K6_NO_SETUP", "noSetup", o);
+        bool(env, "K6_NO_TEARDOWN", "noTeardown", o);
+        bool(env, "K6_INSECURE_SKIP_TLS_VERIFY", "insecureSkipTLSVerify", o);
+        bool(env, "K6_NO_CONNECTION_REUSE", "noConnectionReuse", o);
+        bool(env, "K6_NO_VU_CONNECTION_REUSE", "noVUConnectionReuse", o);
+        bool(env, "K6_THROW", "throw", o);
+        bool(env, "K6_DISCARD_RESPONSE_BODIES", "discardResponseBodies", o);
+        String stages = env.get("K6_STAGES");
+        if (stages != null && !stages.isBlank()) {
+            JsonArray a = new JsonArray();
+            for (String s : stages.split(",")) {
+                int colon = s.lastIndexOf(':');
+                JsonObject st = new JsonObject();
+                st.addProperty("duration", s.substring(0, Math.max(colon, 0)).trim());
+                st.addProperty("target", colon < 0 ? "" : s.substring(colon + 1).trim());
+                a.add(st);
+            }
+            o.add("stages", a);
+        }
+        String trend = env.get("K6_SUMMARY_TREND_STATS");
+        if (trend != null && !trend.isBlank()) {
+            JsonArray a = new JsonArray();
+            for (String s : trend.split(",")) {
+                a.add(s.trim());
+            }
+            o.add("summaryTrendStats", a);
+        }
+        return o;
+    }
+
+    private static void number(Map<String, String> env, String var, String option, JsonObject o) {
+        String v = env.get(var);
+        if (v != null && !v.isBlank()) {
+            o.addProperty(option, v.trim());
+        }
+    }
+
+    private static void text(Map<String, String> env, String var, String option, JsonObject o) {
+        number(env, var, option, o);
+    }
+
+    private static void bool(Map<String, String> env, String var, String option, JsonObject o) {
+        String v = env.get(var);
+        if (v != null && !v.isBlank()) {
+            o.addProperty(option, v.trim().equalsIgnoreCase("true") || v.trim().equals("1"));
+        }
+    }
+}

@@ -1,0 +1,189 @@
+package dev.weft.cli.run;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import dev.weft.cli.GlobalEnv;
+import dev.weft.lifecycle.ExitCode;
+import dev.weft.lifecycle.RunResult;
+import dev.weft.lifecycle.TestRun;
+import dev.weft.metrics.MetricAggregates;
+import dev.weft.metrics.MetricRegistry;
+import dev.weft.options.TestOptions;
+import dev.weft.output.Output;
+import dev.weft.output.OutputFactory;
+import dev.weft.output.OutputParams;
+import dev.weft.output.RunStatus;
+import dev.weft.output.cloud.CloudOutput;
+import dev.weft.output.cloud.CloudOutputFactory;
+import dev.weft.output.csv.CsvOutputFactory;
+import dev.weft.output.json.JsonOutputFactory;
+import dev.weft.pipeline.SamplePipeline;
+import dev.weft.summary.GroupTree;
+import dev.weft.summary.SummaryData;
+import dev.weft.summary.SummaryExport;
+import dev.weft.summary.SummaryOptions;
+import dev.weft.summary.TextSummary;
+import dev.weft.threshold.ThresholdConfig;
+import dev.weft.threshold.ThresholdEngine;
+import dev.weft.threshold.ThresholdResult;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The run's metrics side: registry, aggregates, group tree, thresholds, outputs and the sample
+ * pipeline that feeds them; at the end, the summary and the exit code. Used by {@link RunCommand}
+ * on the main thread; the pipeline has its own flusher thread.
+ */
+final class MetricsSetup {
+    private static final Map<String, OutputFactory> FACTORIES = Map.of(
+            "json", new JsonOutputFactory(), "csv", new CsvOutputFactory(), "cloud", new CloudOutputFactory());
+
+    private final MetricRegistry registry;
+    private final MetricAggregates aggregates;
+    private final GroupTree groups;
+    private final ThresholdEngine thresholds;
+    private final List<Output> outputs;
+    private final SamplePipeline pipeline;
+    private final SummaryOptions summaryOptions;
+
+    private MetricsSetup(MetricRegistry registry, MetricAggregates aggregates, GroupTree groups,
+            ThresholdEngine thresholds, List<Output> outputs, SamplePipeline pipeline, SummaryOptions summaryOptions) {
+        this.registry = registry;
+        this.aggregates = aggregates;
+        this.groups = groups;
+        this.thresholds = thresholds;
+        this.outputs = outputs;
+        this.pipeline = pipeline;
+        this.summaryOptions = summaryOptions;
+    }
+
+    static MetricsSetup create(MetricRegistry registry, TestOptions options, RunFlags flags, TestRun.Plan plan,
+            GlobalEnv global, Map<String, String> env) throws OutputStartException {
+        MetricAggregates aggregates = new MetricAggregates();
+        aggregates.addDefaultSubmetrics();
+        GroupTree groups = new GroupTree();
+        JsonObject thresholdJson = flags.noThresholds() ? new JsonObject() : options.thresholds().orElse(new JsonObject());
+        ThresholdEngine thresholds = ThresholdEngine.create(ThresholdConfig.fromJson(thresholdJson), registry, aggregates);
+        List<Output> outputs = new ArrayList<>();
+        for (String spec : flags.outputs()) {
+            outputs.add(output(spec, options, plan, global, env, thresholds, flags.script()));
+        }
+        SamplePipeline pipeline = SamplePipeline.builder()
+                .ingester(aggregates::ingest).ingester(groups::ingest).outputs(outputs).build();
+        List<String> stats = new ArrayList<>();
+        options.get("summaryTrendStats").filter(JsonElement::isJsonArray)
+                .ifPresentOrElse(a -> a.getAsJsonArray().forEach(e -> stats.add(e.getAsString())),
+                        () -> stats.addAll(SummaryOptions.DEFAULT_TREND_STATS));
+        String unit = options.get("summaryTimeUnit").map(JsonElement::getAsString).orElse("");
+        SummaryOptions summary = new SummaryOptions(stats, unit, flags.noColor(), global.stdoutTty(), false);
+        try {
+            summary.validate();
+        } catch (IllegalArgumentException e) {
+            throw new dev.weft.options.OptionsException(e.getMessage());
+        }
+        return new MetricsSetup(registry, aggregates, groups, thresholds, outputs, pipeline, summary);
+    }
+
+    private static Output output(String spec, TestOptions options, TestRun.Plan plan, GlobalEnv global,
+            Map<String, String> env, ThresholdEngine thresholds, String script) throws OutputStartException {
+        int eq = spec.indexOf('=');
+        String name = eq < 0 ? spec : spec.substring(0, eq);
+        String arg = eq < 0 ? "" : spec.substring(eq + 1);
+        OutputFactory factory = FACTORIES.get(name);
+        if (factory == null) {
+            throw new OutputStartException("--out " + spec + ": unknown output \"" + name
+                    + "\" (known: cloud, csv, json)", null);
+        }
+        try {
+            return factory.create(new OutputParams(arg, global.cwd(), script, env, plan.maxVus(), plan.maxDuration(),
+                    thresholds.sourcesByKey(), global.stdout()));
+        } catch (Exception e) {
+            throw new OutputStartException("--out " + spec + ": " + e.getMessage(), e);
+        }
+    }
+
+    MetricRegistry registry() {
+        return registry;
+    }
+
+    SamplePipeline pipeline() {
+        return pipeline;
+    }
+
+    ThresholdEngine thresholds() {
+        return thresholds;
+    }
+
+    void start() throws OutputStartException {
+        try {
+            pipeline.start();
+        } catch (Exception e) {
+            throw new OutputStartException("an output failed to start: " + e.getMessage(), e);
+        }
+    }
+
+    List<String> outputDescriptions() {
+        return outputs.stream().map(Output::description).toList();
+    }
+
+    /** Ends the pipeline, prints the summary, and decides the exit code. */
+    int finish(RunResult result, RunFlags flags, GlobalEnv global, ConsoleLog console) {
+        pipeline.flush();
+        ThresholdResult verdict = thresholds.evaluateFinal(result.duration());
+        Map<String, Map<String, Boolean>> failedByKey = new LinkedHashMap<>();
+        thresholds.okByKey().forEach((key, bySource) -> {
+            Map<String, Boolean> failed = new LinkedHashMap<>();
+            bySource.forEach((src, ok) -> failed.put(src, !ok));
+            failedByKey.put(key, failed);
+        });
+        outputs.stream().filter(o -> o instanceof CloudOutput).forEach(o -> ((CloudOutput) o)
+                .setThresholdResults(failedByKey));
+        pipeline.close(status(result));
+        for (Exception e : pipeline.outputErrors()) {
+            console.system("error", "output error: " + e.getMessage());
+        }
+        if (pipeline.droppedSamples() > 0) {
+            console.system("warn", pipeline.droppedSamples() + " metric samples were dropped: the pipeline was "
+                    + "overloaded; the summary and outputs miss them");
+        }
+        JsonObject data = SummaryData.build(aggregates, groups, thresholds, summaryOptions, result.duration(), null);
+        console.close();
+        if (!flags.noSummary()) {
+            global.stdout().print("\n" + TextSummary.render(data, " ", !flags.noColor() && global.stdoutTty()) + "\n\n");
+        }
+        global.stdout().flush();
+        if (flags.summaryExport() != null) {
+            try {
+                Files.writeString(global.cwd().resolve(flags.summaryExport()), SummaryExport.toJsonText(data),
+                        StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                global.stderr().println("ERRO --summary-export " + flags.summaryExport() + ": " + e.getMessage());
+            }
+        }
+        if (result.failure() != null) {
+            return result.failure().code();
+        }
+        if (!verdict.allPassed()) {
+            global.stderr().println("ERRO thresholds on metrics '" + String.join("', '", verdict.breachedKeys())
+                    + "' have been crossed");
+            return ExitCode.THRESHOLDS_FAILED.code();
+        }
+        return ExitCode.OK.code();
+    }
+
+    private static RunStatus status(RunResult result) {
+        if (result.stopReason() == null) {
+            return result.failure() == null ? RunStatus.FINISHED : RunStatus.ABORTED_SCRIPT_ERROR;
+        }
+        return switch (result.stopReason()) {
+            case USER -> RunStatus.ABORTED_USER;
+            case THRESHOLD -> RunStatus.ABORTED_THRESHOLD;
+            case SCRIPT -> RunStatus.ABORTED_SCRIPT_ERROR;
+        };
+    }
+}

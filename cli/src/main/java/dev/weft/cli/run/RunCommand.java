@@ -1,0 +1,153 @@
+package dev.weft.cli.run;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.weft.cli.GlobalEnv;
+import dev.weft.executor.Executor;
+import dev.weft.executor.Scenarios;
+import dev.weft.http.HttpEngine;
+import dev.weft.js.JsProgram;
+import dev.weft.js.JsSetupTeardown;
+import dev.weft.js.JsVuFactory;
+import dev.weft.js.ScriptException;
+import dev.weft.js.ScriptInfo;
+import dev.weft.js.module.BuiltinModules;
+import dev.weft.js.module.ModuleRegistry;
+import dev.weft.js.module.TestServices;
+import dev.weft.lifecycle.ExitCode;
+import dev.weft.lifecycle.RunResult;
+import dev.weft.lifecycle.StopReason;
+import dev.weft.lifecycle.TestRun;
+import dev.weft.metrics.MetricRegistry;
+import dev.weft.metrics.SampleSink;
+import dev.weft.metrics.Tags;
+import dev.weft.options.OptionsException;
+import dev.weft.options.TestOptions;
+import dev.weft.threshold.ThresholdException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code weft run}: loads the script, merges options, and runs the test through {@link
+ * TestRun} with the metrics pipeline, outputs, thresholds and summary around it. Called once,
+ * on the main thread; returns the process exit code.
+ */
+public final class RunCommand {
+    private final GlobalEnv global;
+
+    public RunCommand(GlobalEnv global) {
+        this.global = global;
+    }
+
+    public int run(RunFlags flags) throws InterruptedException {
+        try (ConsoleLog console = new ConsoleLog(global.stderr(), false)) {
+            return run(flags, console);
+        }
+    }
+
+    private int run(RunFlags flags, ConsoleLog console) throws InterruptedException {
+        Path script = global.cwd().resolve(flags.script());
+        Map<String, String> env = new LinkedHashMap<>();
+        if (flags.includeSystemEnv()) {
+            env.putAll(global.env());
+        }
+        env.putAll(flags.env());
+        ModuleRegistry modules = BuiltinModules.create();
+        Clock clock = Clock.systemUTC();
+        MetricRegistry registry = MetricRegistry.withBuiltins();
+        try (JsProgram program = JsProgram.load(script, modules)) {
+            TestServices initServices = new TestServices(env, TestOptions.of(new JsonObject()),
+                    registry, SampleSink.DISCARD,
+                    new HttpEngine(HttpEngines.config(TestOptions.of(new JsonObject())), clock), clock, Tags.EMPTY,
+                    program.scriptDir(), console);
+            ScriptInfo info = ScriptInfo.read(program, initServices);
+            TestOptions options = mergeOptions(info, flags, global.env());
+            List<Executor> executors = new Scenarios(Scenarios.builtinTypes()).fromOptions(options);
+            checkExecFunctions(executors, info, flags.script());
+            TestRun.Plan plan = new TestRun.Plan(executors, !options.noSetup(), !options.noTeardown(),
+                    options.setupTimeout(), options.teardownTimeout(), new Tags(options.tags()));
+            MetricsSetup metrics = MetricsSetup.create(registry, options, flags, plan, global, env);
+            return execute(program, options, plan, metrics, info, env, console, flags, clock);
+        } catch (ScriptException e) {
+            console.system("error", e.getMessage());
+            return ExitCode.SCRIPT_EXCEPTION.code();
+        } catch (OptionsException | ThresholdException e) {
+            console.system("error", "invalid options: " + e.getMessage());
+            return ExitCode.INVALID_CONFIG.code();
+        } catch (OutputStartException e) {
+            console.system("error", e.getMessage());
+            return ExitCode.INVALID_CONFIG.code();
+        }
+    }
+
+    private int execute(JsProgram program, TestOptions options, TestRun.Plan plan, MetricsSetup metrics,
+            ScriptInfo info, Map<String, String> env, ConsoleLog console, RunFlags flags, Clock clock)
+            throws InterruptedException, OutputStartException {
+        HttpEngine http = new HttpEngine(HttpEngines.config(options), clock);
+        TestServices services = new TestServices(env, options, metrics.registry(), metrics.pipeline(), http, clock,
+                plan.testTags(), program.scriptDir(), console);
+        JsVuFactory factory = new JsVuFactory(program, services);
+        metrics.start();
+        if (!flags.quiet()) {
+            Header.print(global.stdout(), flags.script(), metrics.outputDescriptions(), plan);
+        }
+        try (JsSetupTeardown stages = new JsSetupTeardown(factory, info.exports("setup"), info.exports("teardown"))) {
+            TestRun run = new TestRun(plan, factory, stages, metrics.pipeline(), clock);
+            RunResult result;
+            try (AutoCloseable signals = global.signals().onInterrupt(new InterruptHandler(run, console));
+                    Progress progress = Progress.start(run, plan, global, flags.quiet());
+                    ThresholdWatch watch = ThresholdWatch.start(metrics, run)) {
+                result = run.run();
+            } catch (InterruptedException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            if (result.error() != null) {
+                console.system("error", result.error());
+            }
+            return metrics.finish(result, flags, global, console);
+        }
+    }
+
+    private static TestOptions mergeOptions(ScriptInfo info, RunFlags flags, Map<String, String> processEnv) {
+        List<JsonObject> layers = new ArrayList<>();
+        if (info.optionsJson() != null) {
+            layers.add(JsonParser.parseString(info.optionsJson()).getAsJsonObject());
+        }
+        layers.add(EnvOptions.from(processEnv));
+        layers.add(flags.optionsLayer());
+        return TestOptions.merge(layers);
+    }
+
+    private static void checkExecFunctions(List<Executor> executors, ScriptInfo info, String script)
+            throws ScriptException {
+        for (Executor e : executors) {
+            String exec = e.scenario().exec();
+            if (!info.exports(exec)) {
+                throw new ScriptException(script + ": " + (exec.equals("default")
+                        ? "the script has no default function: export default function () { ... }"
+                        : "scenario \"" + e.scenario().name() + "\" runs \"" + exec
+                                + "\", which the script doesn't export as a function"));
+            }
+        }
+    }
+
+    /** First Ctrl-C stops gracefully; the second cuts iterations short. */
+    private record InterruptHandler(TestRun testRun, ConsoleLog console) implements Runnable {
+        @Override
+        public void run() {
+            if (testRun.state() != null && testRun.state().stopping()) {
+                console.system("warn", "second interrupt: stopping iterations now");
+                testRun.hardStop();
+            } else {
+                console.system("warn", "stopping the test (interrupt); press Ctrl-C again to stop at once");
+                testRun.stop(StopReason.USER);
+            }
+        }
+    }
+}

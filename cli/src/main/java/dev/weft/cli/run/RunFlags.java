@@ -1,0 +1,175 @@
+package dev.weft.cli.run;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import dev.weft.cli.UsageException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The flags of {@code weft run}, parsed. Flags that are k6 options become a JSON options layer
+ * ({@link #optionsLayer()}), the top of k6's precedence order.
+ */
+public final class RunFlags {
+    private final JsonObject options = new JsonObject();
+    private final Map<String, String> env = new LinkedHashMap<>();
+    private final List<String> outputs = new ArrayList<>();
+    private String script;
+    private boolean quiet;
+    private boolean noSummary;
+    private boolean noColor;
+    private boolean noThresholds;
+    private String summaryExport;
+    private boolean includeSystemEnv = true;
+
+    public static RunFlags parse(List<String> args) throws UsageException {
+        RunFlags f = new RunFlags();
+        JsonArray stages = new JsonArray();
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            String name = a;
+            String value = null;
+            int eq = a.indexOf('=');
+            if (a.startsWith("--") && eq > 0) {
+                name = a.substring(0, eq);
+                value = a.substring(eq + 1);
+            }
+            if (!a.startsWith("-") || a.equals("-")) {
+                if (f.script != null) {
+                    throw new UsageException("only one script can be run, got \"" + f.script + "\" and \"" + a + "\"");
+                }
+                f.script = a;
+                continue;
+            }
+            switch (name) {
+                case "-u", "--vus" -> f.options.addProperty("vus", number(name, value(args, i++, value, name)));
+                case "-d", "--duration" -> f.options.addProperty("duration", value(args, i++, value, name));
+                case "-i", "--iterations" -> f.options.addProperty("iterations", number(name, value(args, i++, value, name)));
+                case "-s", "--stage" -> stages.add(stage(value(args, i++, value, name)));
+                case "-e", "--env" -> {
+                    String kv = value(args, i++, value, name);
+                    int at = kv.indexOf('=');
+                    if (at <= 0) {
+                        throw new UsageException("flag " + name + " needs KEY=VALUE, got \"" + kv + "\"");
+                    }
+                    f.env.put(kv.substring(0, at), kv.substring(at + 1));
+                }
+                case "--tag" -> {
+                    String kv = value(args, i++, value, name);
+                    int at = kv.indexOf('=');
+                    if (at <= 0) {
+                        throw new UsageException("flag --tag needs NAME=VALUE, got \"" + kv + "\"");
+                    }
+                    JsonObject tags = f.options.has("tags") ? f.options.getAsJsonObject("tags") : new JsonObject();
+                    tags.addProperty(kv.substring(0, at), kv.substring(at + 1));
+                    f.options.add("tags", tags);
+                }
+                case "-o", "--out" -> f.outputs.add(value(args, i++, value, name));
+                case "--no-setup" -> f.options.addProperty("noSetup", true);
+                case "--no-teardown" -> f.options.addProperty("noTeardown", true);
+                case "--no-connection-reuse" -> f.options.addProperty("noConnectionReuse", true);
+                case "--no-vu-connection-reuse" -> f.options.addProperty("noVUConnectionReuse", true);
+                case "--insecure-skip-tls-verify" -> f.options.addProperty("insecureSkipTLSVerify", true);
+                case "--throw", "-w" -> f.options.addProperty("throw", true);
+                case "--user-agent" -> f.options.addProperty("userAgent", value(args, i++, value, name));
+                case "--summary-trend-stats" -> {
+                    JsonArray stats = new JsonArray();
+                    for (String s : value(args, i++, value, name).split(",")) {
+                        stats.add(s.trim());
+                    }
+                    f.options.add("summaryTrendStats", stats);
+                }
+                case "--summary-time-unit" -> f.options.addProperty("summaryTimeUnit", value(args, i++, value, name));
+                case "--summary-export" -> f.summaryExport = value(args, i++, value, name);
+                case "--no-summary" -> f.noSummary = true;
+                case "--no-thresholds" -> f.noThresholds = true;
+                case "--no-color" -> f.noColor = true;
+                case "-q", "--quiet" -> f.quiet = true;
+                case "--include-system-env-vars" -> f.includeSystemEnv = !"false".equals(value);
+                default -> throw new UsageException("unknown flag: " + name);
+            }
+        }
+        if (!stages.isEmpty()) {
+            f.options.add("stages", stages);
+        }
+        if (f.script == null) {
+            throw new UsageException("weft run needs a script: weft run [flags] script.js");
+        }
+        return f;
+    }
+
+    private static String value(List<String> args, int i, String inline, String name) throws UsageException {
+        if (inline != null) {
+            return inline;
+        }
+        if (i + 1 >= args.size()) {
+            throw new UsageException("flag needs an argument: " + name);
+        }
+        return args.get(i + 1);
+    }
+
+    private static long number(String name, String v) throws UsageException {
+        try {
+            long n = Long.parseLong(v);
+            if (n < 0) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new UsageException("invalid argument \"" + v + "\" for \"" + name + "\": not a whole number");
+        }
+    }
+
+    private static JsonObject stage(String text) throws UsageException {
+        int colon = text.lastIndexOf(':');
+        if (colon <= 0) {
+            throw new UsageException("invalid --stage \"" + text + "\": use DURATION:TARGET, e.g. 30s:10");
+        }
+        JsonObject s = new JsonObject();
+        s.addProperty("duration", text.substring(0, colon));
+        s.addProperty("target", number("--stage", text.substring(colon + 1)));
+        return s;
+    }
+
+    public String script() {
+        return script;
+    }
+
+    public JsonObject optionsLayer() {
+        return options.deepCopy();
+    }
+
+    public Map<String, String> env() {
+        return env;
+    }
+
+    public List<String> outputs() {
+        return outputs;
+    }
+
+    public boolean quiet() {
+        return quiet;
+    }
+
+    public boolean noSummary() {
+        return noSummary;
+    }
+
+    public boolean noColor() {
+        return noColor;
+    }
+
+    public boolean noThresholds() {
+        return noThresholds;
+    }
+
+    public String summaryExport() {
+        return summaryExport;
+    }
+
+    public boolean includeSystemEnv() {
+        return includeSystemEnv;
+    }
+}

@@ -1,0 +1,47 @@
+package dev.weft.cli.run;
+
+import dev.weft.lifecycle.StopReason;
+import dev.weft.lifecycle.TestRun;
+import dev.weft.threshold.ThresholdResult;
+import java.time.Duration;
+
+/**
+ * Evaluates thresholds every 2 seconds during the run (as k6 does) and stops the run when an
+ * abortOnFail threshold has crossed. Runs on its own virtual thread.
+ */
+final class ThresholdWatch implements AutoCloseable {
+    private final Thread thread;
+
+    private ThresholdWatch(Thread thread) {
+        this.thread = thread;
+    }
+
+    static ThresholdWatch start(MetricsSetup metrics, TestRun run) {
+        long t0 = System.nanoTime();
+        Thread t = Thread.ofVirtual().name("threshold-watch").start(() -> {
+            if (metrics.thresholds().isEmpty()) {
+                return;
+            }
+            try {
+                while (true) {
+                    Thread.sleep(2000);
+                    metrics.pipeline().flush();
+                    ThresholdResult r = metrics.thresholds().evaluate(Duration.ofNanos(System.nanoTime() - t0));
+                    if (r.abort()) {
+                        run.stop(StopReason.THRESHOLD);
+                        return;
+                    }
+                }
+            } catch (InterruptedException e) {
+                // run over
+            }
+        });
+        return new ThresholdWatch(t);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        thread.interrupt();
+        thread.join();
+    }
+}
