@@ -9,6 +9,7 @@ public final class BuiltinModules {
 
     public static ModuleRegistry create() {
         return new ModuleRegistry()
-                .add(new K6Module());
+                .add(new K6Module())
+                .add(new dev.weft.js.module.http.HttpModule());
     }
 }
