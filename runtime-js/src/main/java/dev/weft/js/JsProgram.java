@@ -110,6 +110,9 @@ public final class JsProgram implements AutoCloseable {
                 .option("js.polyglot-builtin", "false")
                 .option("js.performance", "false")
                 .option("js.java-package-globals", "false")
+                .option("js.intl-402", "false")
+                .option("js.shared-array-buffer", "false")
+                .option("js.atomics", "false")
                 .build();
     }
 
