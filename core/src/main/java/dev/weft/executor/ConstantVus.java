@@ -3,7 +3,6 @@ package dev.weft.executor;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 
 /** k6's constant-vus: a fixed number of VUs loop for a fixed duration. */
 public final class ConstantVus implements Executor {
@@ -13,10 +12,10 @@ public final class ConstantVus implements Executor {
     public record Config(int vus, Duration duration) {
         public Config validate() {
             if (vus <= 0) {
-                throw new IllegalArgumentException("constant-vus: vus must be more than 0");
+                throw new InvalidSettingException("vus", "vus must be more than 0");
             }
             if (duration == null || duration.isNegative() || duration.isZero()) {
-                throw new IllegalArgumentException("constant-vus: duration must be more than 0");
+                throw new InvalidSettingException("duration", "duration must be more than 0");
             }
             return this;
         }
@@ -24,10 +23,19 @@ public final class ConstantVus implements Executor {
 
     private final Scenario scenario;
     private final Config config;
+    private final Instance instance;
+    private final int vus;
 
     public ConstantVus(Scenario scenario, Config config) {
+        this(scenario, config, Instance.whole());
+    }
+
+    /** Runs this instance's share of the VUs ({@code vus} scaled by the execution segment). */
+    public ConstantVus(Scenario scenario, Config config, Instance instance) {
         this.scenario = scenario;
         this.config = config.validate();
+        this.instance = instance;
+        this.vus = instance.tuple().scale(config.vus());
     }
 
     @Override
@@ -37,7 +45,7 @@ public final class ConstantVus implements Executor {
 
     @Override
     public int maxVus() {
-        return config.vus();
+        return vus;
     }
 
     @Override
@@ -52,12 +60,12 @@ public final class ConstantVus implements Executor {
     @Override
     public void run(ExecutionState state) throws InterruptedException {
         IterationRunner runner = new IterationRunner(scenario, state);
-        AtomicLong scenarioIteration = new AtomicLong();
+        ScenarioIterations scenarioIteration = new ScenarioIterations(instance.tuple());
         long end = System.nanoTime() + config.duration().toNanos();
         List<VuLoop> loops = new ArrayList<>();
-        for (int i = 0; i < config.vus(); i++) {
-            VuLoop loop = VuLoop.start(state, VuLoop.until(end, () -> true, (vu, iter) -> {
-                runner.run(vu, iter, scenarioIteration.getAndIncrement());
+        for (int i = 0; i < vus; i++) {
+            VuLoop loop = VuLoop.start(state, instance.pauseGate(), VuLoop.until(end, () -> true, (vu, iter) -> {
+                runner.run(vu, iter, scenarioIteration.next());
                 return true;
             }));
             if (loop != null) {

@@ -7,7 +7,13 @@ import com.google.gson.JsonObject;
 public interface ExecutorFactory {
     Executor create(Scenario scenario, ScenarioSettings settings);
 
-    /** The JSON of one scenario with typed, named-in-errors reads. */
-    record ScenarioSettings(String scenarioName, JsonObject json) {
+    /**
+     * The JSON of one scenario, and the instance it runs in (whose execution segment the
+     * executor scales its VUs and iterations by).
+     */
+    record ScenarioSettings(String scenarioName, JsonObject json, Instance instance) {
+        public ScenarioSettings(String scenarioName, JsonObject json) {
+            this(scenarioName, json, Instance.whole());
+        }
     }
 }

@@ -17,9 +17,9 @@ final class GracefulStop {
     private GracefulStop() {
     }
 
-    static void await(List<VuLoop> loops, ExecutionState state, long endNanos, Duration gracefulStop)
+    static void await(List<? extends ActiveVu> loops, ExecutionState state, long endNanos, Duration gracefulStop)
             throws InterruptedException {
-        CompletableFuture<Void> all = CompletableFuture.allOf(loops.stream().map(VuLoop::done)
+        CompletableFuture<Void> all = CompletableFuture.allOf(loops.stream().map(ActiveVu::done)
                 .toArray(CompletableFuture[]::new));
         long grace = gracefulStop.toNanos();
         long deadline = endNanos + grace;
@@ -40,8 +40,8 @@ final class GracefulStop {
             }
         }
         if (!all.isDone()) {
-            loops.forEach(VuLoop::requestStop);
-            loops.forEach(VuLoop::interrupt);
+            loops.forEach(ActiveVu::requestStop);
+            loops.forEach(ActiveVu::interrupt);
             try {
                 all.get(5, TimeUnit.SECONDS);
             } catch (TimeoutException | java.util.concurrent.ExecutionException e) {

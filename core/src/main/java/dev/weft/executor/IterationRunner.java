@@ -22,6 +22,13 @@ final class IterationRunner {
         this.tags = state.testTags().merge(scenario.tags()).with("scenario", scenario.name());
     }
 
+    /** Counts {@code count} iterations that could not start (k6's dropped_iterations). */
+    void dropped(long count) {
+        if (count > 0) {
+            state.sink().push(new Sample(BuiltinMetrics.DROPPED_ITERATIONS, tags, state.clock().millis(), count));
+        }
+    }
+
     /** Runs iteration {@code vuIteration} of this VU; false if the test must stop. */
     IterationOutcome run(Vu vu, long vuIteration, long scenarioIteration) {
         long start = System.nanoTime();

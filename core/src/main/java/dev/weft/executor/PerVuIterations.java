@@ -12,8 +12,11 @@ public final class PerVuIterations implements Executor {
     /** @param vus default 1; @param iterations default 1; @param maxDuration default 10m */
     public record Config(int vus, long iterations, Duration maxDuration) {
         public Config validate() {
-            if (vus <= 0 || iterations <= 0) {
-                throw new IllegalArgumentException("per-vu-iterations: vus and iterations must be more than 0");
+            if (vus <= 0) {
+                throw new InvalidSettingException("vus", "vus must be more than 0");
+            }
+            if (iterations <= 0) {
+                throw new InvalidSettingException("iterations", "iterations must be more than 0");
             }
             return this;
         }
@@ -21,10 +24,19 @@ public final class PerVuIterations implements Executor {
 
     private final Scenario scenario;
     private final Config config;
+    private final Instance instance;
+    private final int vus;
 
     public PerVuIterations(Scenario scenario, Config config) {
+        this(scenario, config, Instance.whole());
+    }
+
+    /** Runs this instance's share of the VUs, each doing all its iterations. */
+    public PerVuIterations(Scenario scenario, Config config, Instance instance) {
         this.scenario = scenario;
         this.config = config.validate();
+        this.instance = instance;
+        this.vus = instance.tuple().scale(config.vus());
     }
 
     @Override
@@ -34,7 +46,7 @@ public final class PerVuIterations implements Executor {
 
     @Override
     public int maxVus() {
-        return config.vus();
+        return vus;
     }
 
     @Override
@@ -49,15 +61,17 @@ public final class PerVuIterations implements Executor {
     @Override
     public void run(ExecutionState state) throws InterruptedException {
         IterationRunner runner = new IterationRunner(scenario, state);
-        AtomicLong scenarioIteration = new AtomicLong();
+        ScenarioIterations scenarioIteration = new ScenarioIterations(instance.tuple());
+        AtomicLong attempted = new AtomicLong();
         long end = System.nanoTime() + config.maxDuration().toNanos();
         List<VuLoop> loops = new ArrayList<>();
-        for (int i = 0; i < config.vus(); i++) {
-            VuLoop loop = VuLoop.start(state, VuLoop.until(end, () -> true, (vu, iter) -> {
+        for (int i = 0; i < vus; i++) {
+            VuLoop loop = VuLoop.start(state, instance.pauseGate(), VuLoop.until(end, () -> true, (vu, iter) -> {
                 if (iter >= config.iterations()) {
                     return false;
                 }
-                runner.run(vu, iter, scenarioIteration.getAndIncrement());
+                attempted.incrementAndGet();
+                runner.run(vu, iter, scenarioIteration.next());
                 return true;
             }));
             if (loop != null) {
@@ -65,5 +79,7 @@ public final class PerVuIterations implements Executor {
             }
         }
         GracefulStop.await(loops, state, end, scenario.gracefulStop());
+        // k6 counts the iterations that maxDuration left unstarted as dropped
+        runner.dropped((long) loops.size() * config.iterations() - attempted.get());
     }
 }

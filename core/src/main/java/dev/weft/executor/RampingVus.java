@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * k6's ramping-vus: the number of looping VUs follows the stages, changing linearly within each.
@@ -20,10 +19,10 @@ public final class RampingVus implements Executor {
     public record Config(int startVus, List<Stage> stages, Duration gracefulRampDown) {
         public Config validate() {
             if (startVus < 0) {
-                throw new IllegalArgumentException("ramping-vus: startVUs can't be negative");
+                throw new InvalidSettingException("startVUs", "startVUs can't be negative");
             }
             if (stages == null || stages.isEmpty()) {
-                throw new IllegalArgumentException("ramping-vus: at least one stage is needed");
+                throw new InvalidSettingException("stages", "at least one stage is needed");
             }
             return this;
         }
@@ -59,10 +58,17 @@ public final class RampingVus implements Executor {
 
     private final Scenario scenario;
     private final Config config;
+    private final Instance instance;
 
     public RampingVus(Scenario scenario, Config config) {
+        this(scenario, config, Instance.whole());
+    }
+
+    /** Follows this instance's share of the stages' VU counts (each count scaled by the segment). */
+    public RampingVus(Scenario scenario, Config config, Instance instance) {
         this.scenario = scenario;
         this.config = config.validate();
+        this.instance = instance;
     }
 
     @Override
@@ -72,7 +78,7 @@ public final class RampingVus implements Executor {
 
     @Override
     public int maxVus() {
-        return config.maxVus();
+        return instance.tuple().scale(config.maxVus());
     }
 
     @Override
@@ -87,11 +93,11 @@ public final class RampingVus implements Executor {
     @Override
     public void run(ExecutionState state) throws InterruptedException {
         IterationRunner runner = new IterationRunner(scenario, state);
-        AtomicLong scenarioIteration = new AtomicLong();
+        ScenarioIterations scenarioIteration = new ScenarioIterations(instance.tuple());
         long start = System.nanoTime();
         long end = start + config.totalDuration().toNanos();
         VuLoop.Body body = VuLoop.until(end, () -> true, (vu, iter) -> {
-            runner.run(vu, iter, scenarioIteration.getAndIncrement());
+            runner.run(vu, iter, scenarioIteration.next());
             return true;
         });
         Deque<VuLoop> running = new ArrayDeque<>();
@@ -103,9 +109,9 @@ public final class RampingVus implements Executor {
             if (now >= end) {
                 break;
             }
-            long target = config.vusAt(Duration.ofNanos(now - start));
+            long target = instance.tuple().scale(config.vusAt(Duration.ofNanos(now - start)));
             while (running.size() < target) {
-                VuLoop loop = VuLoop.start(state, body);
+                VuLoop loop = VuLoop.start(state, instance.pauseGate(), body);
                 if (loop == null) {
                     break;
                 }

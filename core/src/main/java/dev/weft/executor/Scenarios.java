@@ -21,9 +21,17 @@ public final class Scenarios {
     public static final String DEFAULT_NAME = "default";
 
     private final Map<String, ExecutorFactory> types;
+    private final Instance instance;
 
+    /** For a test run whole by one instance, with an open pause gate. */
     public Scenarios(Map<String, ExecutorFactory> types) {
+        this(types, Instance.whole());
+    }
+
+    /** For this instance's share of the test; every executor gets {@code instance}. */
+    public Scenarios(Map<String, ExecutorFactory> types, Instance instance) {
         this.types = Map.copyOf(types);
+        this.instance = instance;
     }
 
     /** The executor types Weft ships, by k6 name. */
@@ -32,24 +40,52 @@ public final class Scenarios {
         m.put(ConstantVus.TYPE, (sc, s) -> {
             var r = new ScenarioSettingsReader(s);
             return new ConstantVus(sc, new ConstantVus.Config(r.integer("vus").orElse(1L).intValue(),
-                    r.duration("duration").orElseThrow(() -> missing(s, "duration"))));
+                    r.duration("duration").orElseThrow(() -> missing(s, "duration"))), s.instance());
         });
         m.put(SharedIterations.TYPE, (sc, s) -> {
             var r = new ScenarioSettingsReader(s);
             return new SharedIterations(sc, new SharedIterations.Config(r.integer("vus").orElse(1L).intValue(),
                     r.integer("iterations").orElse(1L),
-                    r.duration("maxDuration").orElse(SharedIterations.DEFAULT_MAX_DURATION)));
+                    r.duration("maxDuration").orElse(SharedIterations.DEFAULT_MAX_DURATION)), s.instance());
         });
         m.put(PerVuIterations.TYPE, (sc, s) -> {
             var r = new ScenarioSettingsReader(s);
             return new PerVuIterations(sc, new PerVuIterations.Config(r.integer("vus").orElse(1L).intValue(),
                     r.integer("iterations").orElse(1L),
-                    r.duration("maxDuration").orElse(SharedIterations.DEFAULT_MAX_DURATION)));
+                    r.duration("maxDuration").orElse(SharedIterations.DEFAULT_MAX_DURATION)), s.instance());
         });
         m.put(RampingVus.TYPE, (sc, s) -> {
             var r = new ScenarioSettingsReader(s);
             return new RampingVus(sc, new RampingVus.Config(r.integer("startVUs").orElse(1L).intValue(),
-                    r.stages(), r.duration("gracefulRampDown").orElse(Scenario.DEFAULT_GRACEFUL_STOP)));
+                    r.stages(), r.duration("gracefulRampDown").orElse(Scenario.DEFAULT_GRACEFUL_STOP)), s.instance());
+        });
+        m.put(ConstantArrivalRate.TYPE, (sc, s) -> {
+            var r = new ScenarioSettingsReader(s);
+            int pre = r.integer("preAllocatedVUs").orElseThrow(() -> missing(s, "preAllocatedVUs")).intValue();
+            return new ConstantArrivalRate(sc, new ConstantArrivalRate.Config(
+                    r.integer("rate").orElseThrow(() -> missing(s, "rate")),
+                    r.duration("timeUnit").orElse(ConstantArrivalRate.DEFAULT_TIME_UNIT),
+                    r.duration("duration").orElseThrow(() -> missing(s, "duration")),
+                    pre, r.integer("maxVUs").map(Long::intValue).orElse(pre)), s.instance());
+        });
+        m.put(RampingArrivalRate.TYPE, (sc, s) -> {
+            var r = new ScenarioSettingsReader(s);
+            int pre = r.integer("preAllocatedVUs").orElseThrow(() -> missing(s, "preAllocatedVUs")).intValue();
+            return new RampingArrivalRate(sc, new RampingArrivalRate.Config(r.integer("startRate").orElse(0L),
+                    r.duration("timeUnit").orElse(ConstantArrivalRate.DEFAULT_TIME_UNIT), r.stages(),
+                    pre, r.integer("maxVUs").map(Long::intValue).orElse(pre)), s.instance());
+        });
+        m.put(ExternallyControlled.TYPE, (sc, s) -> {
+            var r = new ScenarioSettingsReader(s);
+            if (s.json().has("gracefulStop")) {
+                throw new OptionsException("scenarios." + s.scenarioName()
+                        + ".gracefulStop is not supported by the externally controlled executor");
+            }
+            int vus = r.integer("vus").orElse(0L).intValue();
+            return new ExternallyControlled(sc, new ExternallyControlled.Config(vus,
+                    r.integer("maxVUs").map(Long::intValue).orElse(vus),
+                    r.duration("duration").orElseThrow(() -> new OptionsException("scenarios." + s.scenarioName()
+                            + ".duration must be specified, for infinite duration use 0"))), s.instance());
         });
         return m;
     }
@@ -98,7 +134,9 @@ public final class Scenarios {
                         json.get("gracefulStop")) : Scenario.DEFAULT_GRACEFUL_STOP,
                 env, new Tags(tags));
         try {
-            return factory.create(scenario, new ExecutorFactory.ScenarioSettings(name, json));
+            return factory.create(scenario, new ExecutorFactory.ScenarioSettings(name, json, instance));
+        } catch (InvalidSettingException e) {
+            throw new OptionsException("scenarios." + name + "." + e.key() + ": " + e.getMessage());
         } catch (IllegalArgumentException e) {
             throw new OptionsException("scenarios." + name + ": " + e.getMessage());
         }

@@ -14,10 +14,10 @@ public final class SharedIterations implements Executor {
     public record Config(int vus, long iterations, Duration maxDuration) {
         public Config validate() {
             if (vus <= 0) {
-                throw new IllegalArgumentException("shared-iterations: vus must be more than 0");
+                throw new InvalidSettingException("vus", "vus must be more than 0");
             }
             if (iterations < vus) {
-                throw new IllegalArgumentException("shared-iterations: the number of iterations (" + iterations
+                throw new InvalidSettingException("iterations", "the number of iterations (" + iterations
                         + ") can't be less than the number of VUs (" + vus + ")");
             }
             return this;
@@ -26,10 +26,26 @@ public final class SharedIterations implements Executor {
 
     private final Scenario scenario;
     private final Config config;
+    private final Instance instance;
+    private final int vus;
+    private final long iterations;
+    private final dev.weft.segment.ExecutionTuple iterationTuple;
 
     public SharedIterations(Scenario scenario, Config config) {
+        this(scenario, config, Instance.whole());
+    }
+
+    /**
+     * Runs this instance's share of the VUs and of the iterations; as in k6, iterations are
+     * dealt out following the VUs' shares, so an instance without VUs gets no iterations.
+     */
+    public SharedIterations(Scenario scenario, Config config, Instance instance) {
         this.scenario = scenario;
         this.config = config.validate();
+        this.instance = instance;
+        this.vus = instance.tuple().scale(config.vus());
+        this.iterationTuple = vus == 0 ? null : instance.tuple().forValue(config.vus());
+        this.iterations = vus == 0 ? 0 : iterationTuple.scale(config.iterations());
     }
 
     @Override
@@ -39,7 +55,12 @@ public final class SharedIterations implements Executor {
 
     @Override
     public int maxVus() {
-        return config.vus();
+        return vus;
+    }
+
+    /** This instance's share of the iterations. */
+    public long iterations() {
+        return iterations;
     }
 
     @Override
@@ -54,16 +75,19 @@ public final class SharedIterations implements Executor {
     @Override
     public void run(ExecutionState state) throws InterruptedException {
         IterationRunner runner = new IterationRunner(scenario, state);
-        AtomicLong next = new AtomicLong();
+        if (vus == 0) {
+            return;
+        }
+        AtomicLong attempted = new AtomicLong();
+        ScenarioIterations scenarioIteration = new ScenarioIterations(iterationTuple);
         long end = System.nanoTime() + config.maxDuration().toNanos();
         List<VuLoop> loops = new ArrayList<>();
-        for (int i = 0; i < config.vus(); i++) {
-            VuLoop loop = VuLoop.start(state, VuLoop.until(end, () -> true, (vu, iter) -> {
-                long mine = next.getAndIncrement();
-                if (mine >= config.iterations()) {
+        for (int i = 0; i < vus; i++) {
+            VuLoop loop = VuLoop.start(state, instance.pauseGate(), VuLoop.until(end, () -> true, (vu, iter) -> {
+                if (attempted.incrementAndGet() > iterations) {
                     return false;
                 }
-                runner.run(vu, iter, mine);
+                runner.run(vu, iter, scenarioIteration.next());
                 return true;
             }));
             if (loop != null) {
@@ -71,5 +95,7 @@ public final class SharedIterations implements Executor {
             }
         }
         GracefulStop.await(loops, state, end, scenario.gracefulStop());
+        // k6 counts the iterations that maxDuration left unstarted as dropped
+        runner.dropped(iterations - Math.min(attempted.get(), iterations));
     }
 }

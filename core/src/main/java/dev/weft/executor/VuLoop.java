@@ -7,9 +7,10 @@ import java.util.function.BooleanSupplier;
 
 /**
  * One VU borrowed by an executor, looping over iterations on its own thread until its
- * scenario says stop. Created and stopped by the executor's thread.
+ * scenario says stop. Before each iteration it waits while the {@link PauseGate} is shut.
+ * Created and stopped by the executor's thread.
  */
-final class VuLoop {
+final class VuLoop implements ActiveVu {
     /** What one turn of the loop does; returns false to end the loop. */
     @FunctionalInterface
     interface Body {
@@ -20,17 +21,21 @@ final class VuLoop {
     private final CompletableFuture<Void> done;
     private volatile boolean stopRequested;
 
-    private VuLoop(VuThread thread, ExecutionState state, Body body) {
+    private VuLoop(VuThread thread, ExecutionState state, PauseGate gate, Body body) {
         this.thread = thread;
         state.activeVus().incrementAndGet();
+        BooleanSupplier wanted = () -> !stopRequested && !state.stopping();
         this.done = thread.submit(vu -> {
             try {
                 long iteration = 0;
-                while (!stopRequested && !state.stopping()) {
-                    if (!body.runOnce(vu, iteration++)) {
+                while (wanted.getAsBoolean()) {
+                    gate.await(wanted);
+                    if (!wanted.getAsBoolean() || !body.runOnce(vu, iteration++)) {
                         break;
                     }
                 }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             } finally {
                 state.activeVus().decrementAndGet();
             }
@@ -38,24 +43,27 @@ final class VuLoop {
     }
 
     /** Borrows a VU and starts looping; null when the pool has no free VU. */
-    static VuLoop start(ExecutionState state, Body body) {
+    static VuLoop start(ExecutionState state, PauseGate gate, Body body) {
         VuThread thread = state.pool().borrow();
-        return thread == null ? null : new VuLoop(thread, state, body);
+        return thread == null ? null : new VuLoop(thread, state, gate, body);
     }
 
     /** Asks the loop to end after the iteration it is running. */
-    void requestStop() {
+    @Override
+    public void requestStop() {
         stopRequested = true;
     }
 
     /** Cuts the running iteration short. */
-    void interrupt() {
+    @Override
+    public void interrupt() {
         if (!done.isDone()) {
             thread.interrupt();
         }
     }
 
-    CompletableFuture<Void> done() {
+    @Override
+    public CompletableFuture<Void> done() {
         return done;
     }
 

@@ -1,0 +1,96 @@
+package dev.weft.executor;
+
+import dev.weft.segment.ExecutionTuple;
+import java.time.Duration;
+
+/**
+ * k6's constant-arrival-rate: starts {@code rate} iterations every {@code timeUnit} for
+ * {@code duration}, whether or not earlier ones finished (open model), on VUs taken as
+ * needed from {@code preAllocatedVUs} up to {@code maxVUs}; starts that find no VU are
+ * counted in {@code dropped_iterations}.
+ */
+public final class ConstantArrivalRate implements Executor {
+    public static final String TYPE = "constant-arrival-rate";
+    public static final Duration DEFAULT_TIME_UNIT = Duration.ofSeconds(1);
+
+    /**
+     * @param rate            iterations per time unit, required
+     * @param timeUnit        default 1s
+     * @param duration        required
+     * @param preAllocatedVus required
+     * @param maxVus          default preAllocatedVUs
+     */
+    public record Config(long rate, Duration timeUnit, Duration duration, int preAllocatedVus, int maxVus) {
+        public Config validate() {
+            if (rate <= 0) {
+                throw new InvalidSettingException("rate", "the iteration rate must be more than 0");
+            }
+            if (timeUnit == null || timeUnit.isNegative() || timeUnit.isZero()) {
+                throw new InvalidSettingException("timeUnit", "the timeUnit must be more than 0");
+            }
+            if (duration == null || duration.isNegative() || duration.isZero()) {
+                throw new InvalidSettingException("duration", "the duration must be more than 0");
+            }
+            if (preAllocatedVus < 0) {
+                throw new InvalidSettingException("preAllocatedVUs", "the number of preAllocatedVUs can't be negative");
+            }
+            if (maxVus < preAllocatedVus) {
+                throw new InvalidSettingException("maxVUs", "maxVUs can't be less than preAllocatedVUs");
+            }
+            return this;
+        }
+    }
+
+    private final Scenario scenario;
+    private final Config config;
+    private final Instance instance;
+    private final int preAllocatedVus;
+    private final int maxVus;
+
+    public ConstantArrivalRate(Scenario scenario, Config config) {
+        this(scenario, config, Instance.whole());
+    }
+
+    /**
+     * Runs this instance's share: its share of the VUs, and of the iterations the ones its
+     * stripes give it (k6 deals the iterations out following the shares of {@code maxVUs}).
+     */
+    public ConstantArrivalRate(Scenario scenario, Config config, Instance instance) {
+        this.scenario = scenario;
+        this.config = config.validate();
+        this.instance = instance;
+        this.preAllocatedVus = instance.tuple().scale(config.preAllocatedVus());
+        this.maxVus = instance.tuple().scale(config.maxVus());
+    }
+
+    @Override
+    public Scenario scenario() {
+        return scenario;
+    }
+
+    @Override
+    public int maxVus() {
+        return maxVus;
+    }
+
+    @Override
+    public Duration maxDuration() {
+        return config.duration();
+    }
+
+    public Config config() {
+        return config;
+    }
+
+    @Override
+    public void run(ExecutionState state) throws InterruptedException {
+        if (maxVus == 0) {
+            return; // this instance's segment has no share of this scenario
+        }
+        ExecutionTuple iterationTuple = instance.tuple().forValue(config.maxVus());
+        ArrivalSchedule schedule = new ConstantRateSchedule(config.rate(), config.timeUnit().toNanos(),
+                iterationTuple.stripedOffsets());
+        new ArrivalRateRun(scenario, state, instance.pauseGate(), new ScenarioIterations(iterationTuple), maxVus)
+                .run(schedule, preAllocatedVus, config.duration());
+    }
+}

@@ -1,0 +1,104 @@
+package dev.weft.executor;
+
+import dev.weft.segment.ExecutionTuple;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * k6's ramping-arrival-rate: the start rate follows the stages, changing linearly within
+ * each, from {@code startRate} per {@code timeUnit}; iterations start on schedule whether or
+ * not earlier ones finished (open model), on VUs taken as needed from {@code preAllocatedVUs}
+ * up to {@code maxVUs}; starts that find no VU are counted in {@code dropped_iterations}.
+ */
+public final class RampingArrivalRate implements Executor {
+    public static final String TYPE = "ramping-arrival-rate";
+
+    /**
+     * @param startRate       iterations per time unit at the start, default 0
+     * @param timeUnit        default 1s
+     * @param stages          rate targets, at least one
+     * @param preAllocatedVus required
+     * @param maxVus          default preAllocatedVUs
+     */
+    public record Config(long startRate, Duration timeUnit, List<Stage> stages, int preAllocatedVus, int maxVus) {
+        public Config {
+            stages = stages == null ? List.of() : List.copyOf(stages);
+        }
+
+        public Config validate() {
+            if (startRate < 0) {
+                throw new InvalidSettingException("startRate", "the startRate value can't be negative");
+            }
+            if (timeUnit == null || timeUnit.isNegative() || timeUnit.isZero()) {
+                throw new InvalidSettingException("timeUnit", "the timeUnit must be more than 0");
+            }
+            if (stages.isEmpty()) {
+                throw new InvalidSettingException("stages", "at least one stage has to be specified");
+            }
+            if (preAllocatedVus < 0) {
+                throw new InvalidSettingException("preAllocatedVUs", "the number of preAllocatedVUs can't be negative");
+            }
+            if (maxVus < preAllocatedVus) {
+                throw new InvalidSettingException("maxVUs", "maxVUs can't be less than preAllocatedVUs");
+            }
+            return this;
+        }
+
+        public Duration totalDuration() {
+            return stages.stream().map(Stage::duration).reduce(Duration.ZERO, Duration::plus);
+        }
+    }
+
+    private final Scenario scenario;
+    private final Config config;
+    private final Instance instance;
+    private final int preAllocatedVus;
+    private final int maxVus;
+
+    public RampingArrivalRate(Scenario scenario, Config config) {
+        this(scenario, config, Instance.whole());
+    }
+
+    /**
+     * Runs this instance's share: its share of the VUs, and of the iterations the ones its
+     * stripes give it (k6 deals the iterations out following the shares of {@code maxVUs}).
+     */
+    public RampingArrivalRate(Scenario scenario, Config config, Instance instance) {
+        this.scenario = scenario;
+        this.config = config.validate();
+        this.instance = instance;
+        this.preAllocatedVus = instance.tuple().scale(config.preAllocatedVus());
+        this.maxVus = instance.tuple().scale(config.maxVus());
+    }
+
+    @Override
+    public Scenario scenario() {
+        return scenario;
+    }
+
+    @Override
+    public int maxVus() {
+        return maxVus;
+    }
+
+    @Override
+    public Duration maxDuration() {
+        return config.totalDuration();
+    }
+
+    public Config config() {
+        return config;
+    }
+
+    @Override
+    public void run(ExecutionState state) throws InterruptedException {
+        if (maxVus == 0) {
+            return; // this instance's segment has no share of this scenario
+        }
+        ExecutionTuple iterationTuple = instance.tuple().forValue(config.maxVus());
+        ArrivalSchedule schedule = new RampingRateSchedule(config.startRate(), config.timeUnit().toNanos(),
+                config.stages(), iterationTuple.stripedOffsets());
+        new ArrivalRateRun(scenario, state, instance.pauseGate(), new ScenarioIterations(iterationTuple), maxVus)
+                .run(schedule, preAllocatedVus, config.totalDuration());
+    }
+}
