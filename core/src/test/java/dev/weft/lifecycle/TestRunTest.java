@@ -1,0 +1,141 @@
+package dev.weft.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.weft.executor.ConstantVus;
+import dev.weft.executor.Executor;
+import dev.weft.executor.PerVuIterations;
+import dev.weft.executor.Scenario;
+import dev.weft.executor.SharedIterations;
+import dev.weft.metrics.Tags;
+import dev.weft.metrics.SampleSink;
+import dev.weft.vu.FakeVuFactory;
+import dev.weft.vu.RecordingVus;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TestRunTest {
+    /** Setup and teardown that write to the VUs' event log. */
+    private static final class RecordingStages implements SetupTeardown {
+        private final RecordingVus log;
+        private final String setupResult;
+        private final String setupError;
+        volatile String teardownGot;
+
+        RecordingStages(RecordingVus log, String setupResult, String setupError) {
+            this.log = log;
+            this.setupResult = setupResult;
+            this.setupError = setupError;
+        }
+
+        @Override
+        public boolean hasSetup() {
+            return true;
+        }
+
+        @Override
+        public boolean hasTeardown() {
+            return true;
+        }
+
+        @Override
+        public String setup(Duration timeout) throws StageException {
+            log.event("setup");
+            if (setupError != null) {
+                throw new StageException(setupError, false);
+            }
+            return setupResult;
+        }
+
+        @Override
+        public void teardown(String setupData, Duration timeout) {
+            teardownGot = setupData;
+            log.event("teardown");
+        }
+    }
+
+    private static Scenario scenario(String name, String type, Duration startTime) {
+        return new Scenario(name, type, "default", startTime, Duration.ofSeconds(1), Map.of(), Tags.EMPTY);
+    }
+
+    private static TestRun.Plan plan(List<Executor> executors) {
+        return new TestRun.Plan(executors, true, true, Duration.ofSeconds(5), Duration.ofSeconds(5), Tags.EMPTY);
+    }
+
+    @Test
+    void runsSetupBeforeAnyIterationAndTeardownAfterTheLast() throws Exception {
+        FakeVuFactory vus = new FakeVuFactory().iterationTime(Duration.ofMillis(5));
+        RecordingStages stages = new RecordingStages(vus.recording(), "{\"n\":1}", null);
+        List<Executor> executors = List.of(
+                new ConstantVus(scenario("a", ConstantVus.TYPE, Duration.ZERO), new ConstantVus.Config(2, Duration.ofMillis(150))),
+                new SharedIterations(scenario("b", SharedIterations.TYPE, Duration.ofMillis(50)),
+                        new SharedIterations.Config(2, 10, Duration.ofSeconds(5))));
+
+        RunResult result = new TestRun(plan(executors), vus, stages, SampleSink.DISCARD, Clock.systemUTC()).run();
+
+        List<String> events = vus.recording().events();
+        assertThat(events.get(0)).isEqualTo("setup");
+        assertThat(events.get(events.size() - 1)).isEqualTo("teardown");
+        assertThat(events.subList(1, events.size() - 1)).isNotEmpty().containsOnly("iteration");
+        assertThat(result.failed()).isFalse();
+        assertThat(result.completedIterations()).isEqualTo(vus.recording().iterations());
+        assertThat(vus.recording().closedVus()).isEqualTo(4);
+    }
+
+    @Test
+    void setupDataReachesEveryIterationAndTeardown() throws Exception {
+        FakeVuFactory vus = new FakeVuFactory();
+        RecordingStages stages = new RecordingStages(vus.recording(), "{\"token\":\"abc\"}", null);
+        new TestRun(plan(List.of(new PerVuIterations(scenario("p", PerVuIterations.TYPE, Duration.ZERO),
+                new PerVuIterations.Config(3, 2, Duration.ofSeconds(5))))), vus, stages, SampleSink.DISCARD,
+                Clock.systemUTC()).run();
+
+        assertThat(vus.recording().starts()).hasSize(6)
+                .allSatisfy(s -> assertThat(s.context().setupData()).isEqualTo("{\"token\":\"abc\"}"));
+        assertThat(stages.teardownGot).isEqualTo("{\"token\":\"abc\"}");
+    }
+
+    @Test
+    void aFailedSetupRunsNoIterationAndExitsWithScriptException() throws Exception {
+        FakeVuFactory vus = new FakeVuFactory();
+        RecordingStages stages = new RecordingStages(vus.recording(), null, "Error: boom at setup (script.js:4:9)");
+        RunResult result = new TestRun(plan(List.of(new PerVuIterations(scenario("p", PerVuIterations.TYPE, Duration.ZERO),
+                new PerVuIterations.Config(2, 1, Duration.ofSeconds(5))))), vus, stages, SampleSink.DISCARD,
+                Clock.systemUTC()).run();
+
+        assertThat(vus.recording().iterations()).isZero();
+        assertThat(result.failure()).isEqualTo(ExitCode.SCRIPT_EXCEPTION);
+        assertThat(result.error()).contains("setup() failed").contains("boom");
+        assertThat(vus.recording().closedVus()).isEqualTo(2);
+    }
+
+    @Test
+    void aVuWhoseInitFailsFailsTheRunBeforeSetup() throws Exception {
+        FakeVuFactory vus = new FakeVuFactory().failInitOf(2);
+        RecordingStages stages = new RecordingStages(vus.recording(), null, null);
+        RunResult result = new TestRun(plan(List.of(new PerVuIterations(scenario("p", PerVuIterations.TYPE, Duration.ZERO),
+                new PerVuIterations.Config(3, 1, Duration.ofSeconds(5))))), vus, stages, SampleSink.DISCARD,
+                Clock.systemUTC()).run();
+
+        assertThat(result.failure()).isEqualTo(ExitCode.SCRIPT_EXCEPTION);
+        assertThat(result.error()).contains("init failed for VU 2");
+        assertThat(vus.recording().events()).doesNotContain("setup", "iteration");
+    }
+
+    @Test
+    void scriptAbortEndsTheRunWithItsOwnCodeAndStillTearsDown() throws Exception {
+        FakeVuFactory vus = new FakeVuFactory().iterationTime(Duration.ofMillis(5));
+        vus.abortWhen(c -> c.scenarioIteration() == 2);
+        RecordingStages stages = new RecordingStages(vus.recording(), null, null);
+        RunResult result = new TestRun(plan(List.of(new ConstantVus(scenario("a", ConstantVus.TYPE, Duration.ZERO),
+                new ConstantVus.Config(1, Duration.ofSeconds(30))))), vus, stages, SampleSink.DISCARD,
+                Clock.systemUTC()).run();
+
+        assertThat(result.stopReason()).isEqualTo(StopReason.SCRIPT);
+        assertThat(result.failure()).isEqualTo(ExitCode.SCRIPT_ABORTED);
+        assertThat(vus.recording().events()).last().isEqualTo("teardown");
+    }
+}
