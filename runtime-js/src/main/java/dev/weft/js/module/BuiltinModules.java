@@ -10,6 +10,7 @@ public final class BuiltinModules {
     public static ModuleRegistry create() {
         return new ModuleRegistry()
                 .add(new K6Module())
+                .add(new dev.weft.js.module.encoding.EncodingModule()).add(new dev.weft.js.module.crypto.CryptoModule())
                 .add(new dev.weft.js.module.http.HttpModule());
     }
 }
