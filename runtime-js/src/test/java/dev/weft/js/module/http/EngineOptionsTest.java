@@ -1,0 +1,71 @@
+package dev.weft.js.module.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.weft.http.HttpClientConfig;
+import dev.weft.http.TlsVersion;
+import dev.weft.options.OptionsException;
+import dev.weft.options.TestOptions;
+import org.junit.jupiter.api.Test;
+
+class EngineOptionsTest {
+    private static HttpClientConfig config(String json) {
+        return HttpModule.engineConfig(TestOptions.of(JsonParser.parseString(json).getAsJsonObject()));
+    }
+
+    @Test
+    void withoutOptionsTheEngineGetsK6sDefaults() {
+        HttpClientConfig c = HttpModule.engineConfig(TestOptions.of(new JsonObject()));
+        assertThat(c.userAgent()).isEqualTo(HttpModule.DEFAULT_USER_AGENT);
+        assertThat(c.insecureSkipTlsVerify()).isFalse();
+        assertThat(c.tlsMinVersion()).isNull();
+        assertThat(c.tlsMaxVersion()).isNull();
+        assertThat(c.hosts()).isEmpty();
+        assertThat(c.noConnectionReuse()).isFalse();
+        assertThat(c.noVuConnectionReuse()).isFalse();
+        assertThat(c.maxIdleConnectionsPerHost()).isEqualTo(6);
+    }
+
+    @Test
+    void everyConnectionOptionReachesTheEngine() {
+        HttpClientConfig c = config("""
+                {"hosts": {"test.k6.io": "127.0.0.1:8080"}, "insecureSkipTLSVerify": true,
+                 "tlsVersion": {"min": "tls1.2", "max": "tls1.3"}, "tlsCipherSuites": ["TLS_AES_128_GCM_SHA256"],
+                 "userAgent": "mine/1", "noConnectionReuse": true, "noVUConnectionReuse": true, "batchPerHost": 3}
+                """);
+        assertThat(c.hosts()).containsEntry("test.k6.io", "127.0.0.1:8080");
+        assertThat(c.insecureSkipTlsVerify()).isTrue();
+        assertThat(c.tlsMinVersion()).isEqualTo(TlsVersion.TLS1_2);
+        assertThat(c.tlsMaxVersion()).isEqualTo(TlsVersion.TLS1_3);
+        assertThat(c.tlsCipherSuites()).containsExactly("TLS_AES_128_GCM_SHA256");
+        assertThat(c.userAgent()).isEqualTo("mine/1");
+        assertThat(c.noConnectionReuse()).isTrue();
+        assertThat(c.noVuConnectionReuse()).isTrue();
+        assertThat(c.maxIdleConnectionsPerHost()).isEqualTo(3);
+    }
+
+    @Test
+    void aSingleTlsVersionPinsBothEnds() {
+        HttpClientConfig c = config("{\"tlsVersion\": \"tls1.2\"}");
+        assertThat(c.tlsMinVersion()).isEqualTo(TlsVersion.TLS1_2);
+        assertThat(c.tlsMaxVersion()).isEqualTo(TlsVersion.TLS1_2);
+    }
+
+    @Test
+    void anEmptyUserAgentSendsNone() {
+        assertThat(config("{\"userAgent\": \"\"}").userAgent()).isEmpty();
+    }
+
+    @Test
+    void badValuesAreOptionErrorsNamingTheOption() {
+        assertThatThrownBy(() -> config("{\"tlsVersion\": \"tls9\"}")).isInstanceOf(OptionsException.class)
+                .hasMessageContaining("tlsVersion");
+        assertThatThrownBy(() -> config("{\"tlsVersion\": {\"min\": \"tls1.3\", \"max\": \"tls1.2\"}}"))
+                .isInstanceOf(OptionsException.class).hasMessageContaining("min is above max");
+        assertThatThrownBy(() -> config("{\"hosts\": [\"a\"]}")).isInstanceOf(OptionsException.class)
+                .hasMessageContaining("hosts");
+    }
+}
