@@ -195,4 +195,23 @@ class RunCommandTest {
         assertThat(g.stderr()).contains("teardown ran");
         assertThat(g.stdout()).containsPattern("iterations\\.+: \\d+ ");
     }
+
+    @Test
+    void handle_summary_gets_k6s_data_and_its_outputs_replace_the_default_summary() throws Exception {
+        write("s.js", """
+                import { check } from 'k6';
+                export default function () { check(1, { 'one': (v) => v === 1 }); }
+                export function handleSummary(data) {
+                  return {
+                    stdout: 'custom summary: ' + data.metrics.iterations.values.count + ' iterations\\n',
+                    'report/summary.json': JSON.stringify({ checks: data.metrics.checks.values.passes,
+                        root: data.root_group.checks.map((c) => c.name) }),
+                  };
+                }
+                """);
+        FakeGlobalEnv g = fake();
+        assertThat(run(g, "run", "-i", "3", "s.js")).isEqualTo(0);
+        assertThat(g.stdout()).contains("custom summary: 3 iterations").doesNotContain("checks.....");
+        assertThat(Files.readString(dir.resolve("report/summary.json"))).isEqualTo("{\"checks\":3,\"root\":[\"one\"]}");
+    }
 }

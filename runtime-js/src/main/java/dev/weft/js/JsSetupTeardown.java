@@ -77,6 +77,15 @@ public final class JsSetupTeardown implements SetupTeardown, AutoCloseable {
         }
     }
 
+    /**
+     * Calls the script's {@code handleSummary(data)} in VU 0 with k6's summary data (JSON text)
+     * and returns what it returned, as JSON text: an object of output names ("stdout", "stderr",
+     * file paths) to contents.
+     */
+    public String handleSummary(String summaryJson, Duration timeout) throws StageException {
+        return run(Phase.TEARDOWN, "handleSummary", summaryJson, timeout);
+    }
+
     private VuThread stageVu() throws StageException {
         if (stageVu == null) {
             stageVu = VuThread.start(0, factory);

@@ -132,7 +132,7 @@ final class MetricsSetup {
     }
 
     /** Ends the pipeline, prints the summary, and decides the exit code. */
-    int finish(RunResult result, RunFlags flags, GlobalEnv global, ConsoleLog console) {
+    int finish(RunResult result, RunFlags flags, GlobalEnv global, ConsoleLog console, SummaryHandler handler) {
         pipeline.flush();
         ThresholdResult verdict = thresholds.evaluateFinal(result.duration());
         Map<String, Map<String, Boolean>> failedByKey = new LinkedHashMap<>();
@@ -152,9 +152,15 @@ final class MetricsSetup {
                     + "overloaded; the summary and outputs miss them");
         }
         JsonObject data = SummaryData.build(aggregates, groups, thresholds, summaryOptions, result.duration(), null);
-        console.close();
-        if (!flags.noSummary()) {
-            global.stdout().print("\n" + TextSummary.render(data, " ", !flags.noColor() && global.stdoutTty()) + "\n\n");
+        if (handler != null) {
+            new SummaryWriter(global, console).write(handler, data);
+            console.close();
+        } else {
+            console.close();
+            if (!flags.noSummary()) {
+                global.stdout().print("\n" + TextSummary.render(data, " ", !flags.noColor() && global.stdoutTty())
+                        + "\n\n");
+            }
         }
         global.stdout().flush();
         if (flags.summaryExport() != null) {

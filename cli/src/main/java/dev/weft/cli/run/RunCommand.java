@@ -110,7 +110,9 @@ public final class RunCommand {
             if (result.error() != null) {
                 console.system("error", result.error());
             }
-            return metrics.finish(result, flags, global, console);
+            SummaryHandler handler = info.exports("handleSummary")
+                    ? data -> stages.handleSummary(data, java.time.Duration.ofMinutes(2)) : null;
+            return metrics.finish(result, flags, global, console, handler);
         }
     }
 
