@@ -2,6 +2,9 @@ package dev.weft.js;
 
 import dev.weft.js.module.Phase;
 import dev.weft.js.module.VuScope;
+import dev.weft.js.module.timers.EventLoop;
+import dev.weft.js.module.timers.Settlement;
+import dev.weft.js.module.timers.TimersModule;
 import dev.weft.metrics.Tags;
 import dev.weft.vu.IterationContext;
 import dev.weft.vu.IterationOutcome;
@@ -27,6 +30,8 @@ public final class JsVu implements Vu {
     private Value parsedSetupData;
     private volatile Thread running;
     private volatile boolean interrupted;
+    private EventLoop loop;
+    private boolean loopLooked;
 
     JsVu(VuScope scope, Value exports) {
         this.scope = scope;
@@ -93,12 +98,19 @@ public final class JsVu implements Vu {
     private IterationOutcome call(Value fn, Value data) {
         running = Thread.currentThread();
         interrupted = false;
+        EventLoop events = eventLoop();
         scope.iterationStarting();
         try {
-            if (data == null) {
-                fn.execute();
-            } else {
-                fn.execute(data);
+            Value result = data == null ? fn.execute() : fn.execute(data);
+            if (events != null) {
+                // k6: an iteration ends when its promise has settled and no timers remain
+                Settlement settled = events.await(result, () -> interrupted);
+                if (settled.state() == Settlement.State.INTERRUPTED) {
+                    return IterationOutcome.INTERRUPTED;
+                }
+                if (settled.state() == Settlement.State.REJECTED) {
+                    return rejected(settled);
+                }
             }
             return IterationOutcome.COMPLETED;
         } catch (PolyglotException e) {
@@ -112,19 +124,58 @@ public final class JsVu implements Vu {
             scope.services().console().log("error", JsErrors.withStack(e));
             return IterationOutcome.FAILED;
         } finally {
+            if (events != null) {
+                events.reset();
+            }
             running = null;
             Thread.interrupted();
             scope.iterationEnded();
         }
     }
 
+    private IterationOutcome rejected(Settlement settled) {
+        Value reason = settled.reason();
+        if (reason != null && reason.isHostObject() && reason.asHostObject() instanceof AbortSignal abort) {
+            scope.services().console().log("error", "test aborted: " + abort.getMessage());
+            return IterationOutcome.ABORT_TEST;
+        }
+        scope.services().console().log("error", "Uncaught (in promise) " + settled.error());
+        return IterationOutcome.FAILED;
+    }
+
+    /**
+     * This VU's event loop: the one behind its k6/timers instance, made (which also installs the
+     * timer globals) on first use; null when the registry has no k6/timers.
+     */
+    private EventLoop eventLoop() {
+        if (!loopLooked) {
+            loopLooked = true;
+            try {
+                loop = TimersModule.loopOf(bindings.getMember("__weftModule").execute(TimersModule.NAME));
+            } catch (PolyglotException e) {
+                loop = null;
+            }
+        }
+        return loop;
+    }
+
     /** Runs setup() (or teardown(data)) in this VU; returns the value as JSON text or null. */
     String runStage(Phase phase, String function, String setupJson) throws StageFailure {
         scope.enter(phase, scope.services().testTags());
         Value fn = exports.getMember(function);
+        EventLoop events = eventLoop();
         running = Thread.currentThread();
         try {
             Value result = setupJson == null ? fn.execute() : fn.execute(jsonParse.execute(setupJson));
+            if (events != null) {
+                Settlement settled = events.await(result, () -> interrupted);
+                switch (settled.state()) {
+                    case INTERRUPTED -> throw new StageFailure(function + "() was interrupted", true);
+                    case REJECTED -> throw new StageFailure("Uncaught (in promise) " + settled.error(), false);
+                    case PENDING -> result = null;
+                    case RESOLVED -> result = settled.value();
+                }
+            }
             if (result == null || result.isNull()) {
                 return null;
             }
@@ -133,6 +184,9 @@ public final class JsVu implements Vu {
         } catch (PolyglotException e) {
             throw new StageFailure(JsErrors.withStack(e), interrupted || e.isCancelled() || e.isInterrupted());
         } finally {
+            if (events != null) {
+                events.reset();
+            }
             running = null;
         }
     }
