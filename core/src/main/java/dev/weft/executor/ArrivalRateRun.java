@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongConsumer;
 
 /**
  * One run of an arrival-rate scenario (the open model shared by constant- and
@@ -20,7 +21,10 @@ import java.util.concurrent.locks.LockSupport;
  * earlier ones finished. Pausing holds the schedule back and shifts it by the time paused.
  */
 final class ArrivalRateRun {
-    /** Late by less than this, the scheduler spins rather than parks: a park overshoots by tens of µs. */
+    /**
+     * Closer than this to a start, the scheduler yields its carrier instead of parking: a park
+     * of a virtual thread overshoots by tens of µs, a yield lets the VUs run meanwhile.
+     */
     private static final long SPIN_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
     private static final long MAX_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
@@ -30,12 +34,14 @@ final class ArrivalRateRun {
     private final IterationRunner runner;
     private final ScenarioIterations iterations;
     private final int maxVus;
+    private final LongConsumer startLag;
     private final ConcurrentLinkedDeque<Worker> idle = new ConcurrentLinkedDeque<>();
     private final List<Worker> workers = new ArrayList<>();
     private long dropped;
 
     ArrivalRateRun(Scenario scenario, ExecutionState state, PauseGate gate, ScenarioIterations iterations,
-            int maxVus) {
+            int maxVus, LongConsumer startLag) {
+        this.startLag = startLag;
         this.scenario = scenario;
         this.state = state;
         this.gate = gate;
@@ -67,7 +73,7 @@ final class ArrivalRateRun {
             if (gate.isPaused()) {
                 shift += gate.await(() -> !state.stopping());
             }
-            dispatch();
+            dispatch(start + shift + offset);
         }
         if (dropped > 0) {
             runner.dropped(dropped);
@@ -90,12 +96,12 @@ final class ArrivalRateRun {
             if (left > SPIN_NANOS) {
                 LockSupport.parkNanos(Math.min(left - SPIN_NANOS, MAX_PARK_NANOS));
             } else {
-                Thread.onSpinWait();
+                Thread.yield();
             }
         }
     }
 
-    private void dispatch() {
+    private void dispatch(long due) {
         Worker w = idle.pollFirst();
         if (w == null && workers.size() < maxVus) {
             w = Worker.start(this);
@@ -108,12 +114,15 @@ final class ArrivalRateRun {
             }
             return;
         }
-        w.inbox.add(Boolean.TRUE);
+        w.inbox.add(due);
     }
 
     /** A VU serving this run: runs one iteration per start it is handed, then waits idle. */
     private static final class Worker implements ActiveVu {
-        private final LinkedBlockingQueue<Boolean> inbox = new LinkedBlockingQueue<>();
+        private static final Long END = Long.MIN_VALUE;
+
+        /** Start times (System.nanoTime) handed to this VU; {@link #END} ends it. */
+        private final LinkedBlockingQueue<Long> inbox = new LinkedBlockingQueue<>();
         private final VuThread thread;
         private final CompletableFuture<Void> done;
 
@@ -123,7 +132,10 @@ final class ArrivalRateRun {
             this.done = thread.submit(vu -> {
                 long vuIteration = 0;
                 try {
-                    while (inbox.take()) {
+                    for (Long due = inbox.take(); !END.equals(due); due = inbox.take()) {
+                        if (run.startLag != null) {
+                            run.startLag.accept(System.nanoTime() - due);
+                        }
                         state.activeVus().incrementAndGet();
                         IterationOutcome outcome;
                         try {
@@ -160,7 +172,7 @@ final class ArrivalRateRun {
 
         @Override
         public void requestStop() {
-            inbox.add(Boolean.FALSE);
+            inbox.add(END);
         }
 
         @Override

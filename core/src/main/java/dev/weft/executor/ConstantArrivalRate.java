@@ -2,6 +2,7 @@ package dev.weft.executor;
 
 import dev.weft.segment.ExecutionTuple;
 import java.time.Duration;
+import java.util.function.LongConsumer;
 
 /**
  * k6's constant-arrival-rate: starts {@code rate} iterations every {@code timeUnit} for
@@ -46,6 +47,7 @@ public final class ConstantArrivalRate implements Executor {
     private final Instance instance;
     private final int preAllocatedVus;
     private final int maxVus;
+    private volatile LongConsumer startLag;
 
     public ConstantArrivalRate(Scenario scenario, Config config) {
         this(scenario, config, Instance.whole());
@@ -82,6 +84,14 @@ public final class ConstantArrivalRate implements Executor {
         return config;
     }
 
+    /**
+     * For benchmarks and diagnostics: {@code listener} gets, on the VU's thread, how late each
+     * iteration began against its scheduled start, in nanoseconds. Set before {@link #run}.
+     */
+    public void onStartLag(LongConsumer listener) {
+        this.startLag = listener;
+    }
+
     @Override
     public void run(ExecutionState state) throws InterruptedException {
         if (maxVus == 0) {
@@ -90,7 +100,8 @@ public final class ConstantArrivalRate implements Executor {
         ExecutionTuple iterationTuple = instance.tuple().forValue(config.maxVus());
         ArrivalSchedule schedule = new ConstantRateSchedule(config.rate(), config.timeUnit().toNanos(),
                 iterationTuple.stripedOffsets());
-        new ArrivalRateRun(scenario, state, instance.pauseGate(), new ScenarioIterations(iterationTuple), maxVus)
+        new ArrivalRateRun(scenario, state, instance.pauseGate(), new ScenarioIterations(iterationTuple), maxVus,
+                startLag)
                 .run(schedule, preAllocatedVus, config.duration());
     }
 }

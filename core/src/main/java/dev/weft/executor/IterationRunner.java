@@ -15,11 +15,13 @@ final class IterationRunner {
     private final Scenario scenario;
     private final ExecutionState state;
     private final Tags tags;
+    private final Tags iterationTags;
 
     IterationRunner(Scenario scenario, ExecutionState state) {
         this.scenario = scenario;
         this.state = state;
         this.tags = state.testTags().merge(scenario.tags()).with("scenario", scenario.name());
+        this.iterationTags = tags.with("group", "");
     }
 
     /** Counts {@code count} iterations that could not start (k6's dropped_iterations). */
@@ -38,9 +40,8 @@ final class IterationRunner {
         switch (outcome) {
             case COMPLETED, FAILED -> {
                 long now = state.clock().millis();
-                Tags iterTags = tags.with("group", "");
-                state.sink().push(new Sample(BuiltinMetrics.ITERATION_DURATION, iterTags, now, (end - start) / 1e6));
-                state.sink().push(new Sample(BuiltinMetrics.ITERATIONS, iterTags, now, 1));
+                state.sink().push(new Sample(BuiltinMetrics.ITERATION_DURATION, iterationTags, now, (end - start) / 1e6));
+                state.sink().push(new Sample(BuiltinMetrics.ITERATIONS, iterationTags, now, 1));
                 state.countIteration(outcome == IterationOutcome.COMPLETED);
             }
             case INTERRUPTED -> state.countIteration(false);

@@ -2,6 +2,7 @@ package dev.weft.executor;
 
 import dev.weft.segment.ExecutionTuple;
 import java.time.Duration;
+import java.util.function.LongConsumer;
 import java.util.List;
 
 /**
@@ -54,6 +55,7 @@ public final class RampingArrivalRate implements Executor {
     private final Instance instance;
     private final int preAllocatedVus;
     private final int maxVus;
+    private volatile LongConsumer startLag;
 
     public RampingArrivalRate(Scenario scenario, Config config) {
         this(scenario, config, Instance.whole());
@@ -90,6 +92,14 @@ public final class RampingArrivalRate implements Executor {
         return config;
     }
 
+    /**
+     * For benchmarks and diagnostics: {@code listener} gets, on the VU's thread, how late each
+     * iteration began against its scheduled start, in nanoseconds. Set before {@link #run}.
+     */
+    public void onStartLag(LongConsumer listener) {
+        this.startLag = listener;
+    }
+
     @Override
     public void run(ExecutionState state) throws InterruptedException {
         if (maxVus == 0) {
@@ -98,7 +108,8 @@ public final class RampingArrivalRate implements Executor {
         ExecutionTuple iterationTuple = instance.tuple().forValue(config.maxVus());
         ArrivalSchedule schedule = new RampingRateSchedule(config.startRate(), config.timeUnit().toNanos(),
                 config.stages(), iterationTuple.stripedOffsets());
-        new ArrivalRateRun(scenario, state, instance.pauseGate(), new ScenarioIterations(iterationTuple), maxVus)
+        new ArrivalRateRun(scenario, state, instance.pauseGate(), new ScenarioIterations(iterationTuple), maxVus,
+                startLag)
                 .run(schedule, preAllocatedVus, config.totalDuration());
     }
 }
