@@ -10,6 +10,8 @@ public final class Weft {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        // libraries that log through java.util.logging (Flyway) speak only of problems
+        java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
         GlobalEnv global = new GlobalEnv(System.getenv(), System.in, System.out, System.err,
                 Path.of("").toAbsolutePath(), isTerminal(),
                 Weft::onInterrupt);
