@@ -54,10 +54,13 @@ public final class TestRunControl implements ControlSurface {
         if (ended) {
             return s != null && s.stopping() ? ExecutionStatus.INTERRUPTED : ExecutionStatus.ENDED;
         }
-        if (s == null) {
-            return gate.isPaused() ? ExecutionStatus.PAUSED_BEFORE_RUN : ExecutionStatus.INIT_VUS;
-        }
-        return ExecutionStatus.RUNNING;
+        return switch (run.phase()) {
+            case INIT -> gate.isPaused() ? ExecutionStatus.PAUSED_BEFORE_RUN : ExecutionStatus.INIT_VUS;
+            case SETUP -> ExecutionStatus.SETUP;
+            case RUNNING -> ExecutionStatus.RUNNING;
+            case TEARDOWN -> ExecutionStatus.TEARDOWN;
+            case ENDED -> s != null && s.stopping() ? ExecutionStatus.INTERRUPTED : ExecutionStatus.ENDED;
+        };
     }
 
     @Override

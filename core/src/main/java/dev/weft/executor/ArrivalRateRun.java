@@ -39,13 +39,14 @@ final class ArrivalRateRun {
     private final List<Worker> workers = new ArrayList<>();
     private long dropped;
 
-    ArrivalRateRun(Scenario scenario, ExecutionState state, PauseGate gate, ScenarioIterations iterations,
+    ArrivalRateRun(Executor executor, ExecutionState state, PauseGate gate, ScenarioIterations iterations,
             int maxVus, LongConsumer startLag) {
+        Scenario scenario = executor.scenario();
         this.startLag = startLag;
         this.scenario = scenario;
         this.state = state;
         this.gate = gate;
-        this.runner = new IterationRunner(scenario, state);
+        this.runner = new IterationRunner(scenario, state, executor);
         this.iterations = iterations;
         this.maxVus = maxVus;
     }

@@ -100,7 +100,7 @@ public final class ConstantArrivalRate implements Executor {
         ExecutionTuple iterationTuple = instance.tuple().forValue(config.maxVus());
         ArrivalSchedule schedule = new ConstantRateSchedule(config.rate(), config.timeUnit().toNanos(),
                 iterationTuple.stripedOffsets());
-        new ArrivalRateRun(scenario, state, instance.pauseGate(), new ScenarioIterations(iterationTuple), maxVus,
+        new ArrivalRateRun(this, state, instance.pauseGate(), new ScenarioIterations(iterationTuple), maxVus,
                 startLag)
                 .run(schedule, preAllocatedVus, config.duration());
     }

@@ -59,7 +59,7 @@ public final class ConstantVus implements Executor {
 
     @Override
     public void run(ExecutionState state) throws InterruptedException {
-        IterationRunner runner = new IterationRunner(scenario, state);
+        IterationRunner runner = new IterationRunner(scenario, state, this);
         ScenarioIterations scenarioIteration = new ScenarioIterations(instance.tuple());
         long end = System.nanoTime() + config.duration().toNanos();
         List<VuLoop> loops = new ArrayList<>();

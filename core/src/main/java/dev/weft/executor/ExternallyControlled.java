@@ -115,7 +115,7 @@ public final class ExternallyControlled implements Executor {
 
     @Override
     public void run(ExecutionState state) throws InterruptedException {
-        IterationRunner runner = new IterationRunner(scenario, state);
+        IterationRunner runner = new IterationRunner(scenario, state, this);
         ScenarioIterations scenarioIteration = new ScenarioIterations(instance.tuple());
         long start = System.nanoTime();
         long end = config.duration().isZero() ? Long.MAX_VALUE : start + config.duration().toNanos();

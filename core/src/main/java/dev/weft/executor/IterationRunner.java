@@ -3,6 +3,7 @@ package dev.weft.executor;
 import dev.weft.metrics.BuiltinMetrics;
 import dev.weft.metrics.Sample;
 import dev.weft.metrics.Tags;
+import dev.weft.vu.ExecutionView;
 import dev.weft.vu.IterationContext;
 import dev.weft.vu.IterationOutcome;
 import dev.weft.vu.Vu;
@@ -16,10 +17,17 @@ final class IterationRunner {
     private final ExecutionState state;
     private final Tags tags;
     private final Tags iterationTags;
+    private final ExecutionView view;
 
     IterationRunner(Scenario scenario, ExecutionState state) {
+        this(scenario, state, null);
+    }
+
+    /** @param executor the executor running the scenario, for k6/execution's view (progress, type) */
+    IterationRunner(Scenario scenario, ExecutionState state, Executor executor) {
         this.scenario = scenario;
         this.state = state;
+        this.view = new ScenarioView(scenario, state, executor, state.clock().millis());
         this.tags = state.testTags().merge(scenario.tags()).with("scenario", scenario.name());
         this.iterationTags = tags.with("group", "");
     }
@@ -35,7 +43,7 @@ final class IterationRunner {
     IterationOutcome run(Vu vu, long vuIteration, long scenarioIteration) {
         long start = System.nanoTime();
         IterationOutcome outcome = vu.runIteration(new IterationContext(scenario.exec(), scenario.name(),
-                vuIteration, scenarioIteration, tags, state.setupData()));
+                vuIteration, scenarioIteration, tags, state.setupData(), view));
         long end = System.nanoTime();
         switch (outcome) {
             case COMPLETED, FAILED -> {

@@ -60,7 +60,7 @@ public final class PerVuIterations implements Executor {
 
     @Override
     public void run(ExecutionState state) throws InterruptedException {
-        IterationRunner runner = new IterationRunner(scenario, state);
+        IterationRunner runner = new IterationRunner(scenario, state, this);
         ScenarioIterations scenarioIteration = new ScenarioIterations(instance.tuple());
         AtomicLong attempted = new AtomicLong();
         long end = System.nanoTime() + config.maxDuration().toNanos();

@@ -108,7 +108,7 @@ public final class RampingArrivalRate implements Executor {
         ExecutionTuple iterationTuple = instance.tuple().forValue(config.maxVus());
         ArrivalSchedule schedule = new RampingRateSchedule(config.startRate(), config.timeUnit().toNanos(),
                 config.stages(), iterationTuple.stripedOffsets());
-        new ArrivalRateRun(scenario, state, instance.pauseGate(), new ScenarioIterations(iterationTuple), maxVus,
+        new ArrivalRateRun(this, state, instance.pauseGate(), new ScenarioIterations(iterationTuple), maxVus,
                 startLag)
                 .run(schedule, preAllocatedVus, config.totalDuration());
     }

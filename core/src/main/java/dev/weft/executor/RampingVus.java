@@ -92,7 +92,7 @@ public final class RampingVus implements Executor {
 
     @Override
     public void run(ExecutionState state) throws InterruptedException {
-        IterationRunner runner = new IterationRunner(scenario, state);
+        IterationRunner runner = new IterationRunner(scenario, state, this);
         ScenarioIterations scenarioIteration = new ScenarioIterations(instance.tuple());
         long start = System.nanoTime();
         long end = start + config.totalDuration().toNanos();

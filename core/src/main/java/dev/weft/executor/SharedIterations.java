@@ -74,7 +74,7 @@ public final class SharedIterations implements Executor {
 
     @Override
     public void run(ExecutionState state) throws InterruptedException {
-        IterationRunner runner = new IterationRunner(scenario, state);
+        IterationRunner runner = new IterationRunner(scenario, state, this);
         if (vus == 0) {
             return;
         }

@@ -2,6 +2,7 @@ package dev.weft.lifecycle;
 
 import dev.weft.executor.ExecutionState;
 import dev.weft.executor.Executor;
+import dev.weft.executor.Instance;
 import dev.weft.metrics.BuiltinMetrics;
 import dev.weft.metrics.Sample;
 import dev.weft.metrics.SampleSink;
@@ -24,7 +25,13 @@ import org.tinylog.Logger;
 public final class TestRun {
     /** What to run. */
     public record Plan(List<Executor> executors, boolean runSetup, boolean runTeardown, Duration setupTimeout,
-            Duration teardownTimeout, Tags testTags) {
+            Duration teardownTimeout, Tags testTags, Instance instance) {
+        /** A plan for the whole test (no execution segment), never paused at start. */
+        public Plan(List<Executor> executors, boolean runSetup, boolean runTeardown, Duration setupTimeout,
+                Duration teardownTimeout, Tags testTags) {
+            this(executors, runSetup, runTeardown, setupTimeout, teardownTimeout, testTags, Instance.whole());
+        }
+
         public int maxVus() {
             return executors.stream().mapToInt(Executor::maxVus).sum();
         }
@@ -45,6 +52,7 @@ public final class TestRun {
     private volatile VuPool pool;
     private volatile StopReason stopReason;
     private volatile Duration initDuration = Duration.ZERO;
+    private volatile Phase phase = Phase.INIT;
 
     public TestRun(Plan plan, VuFactory vuFactory, SetupTeardown stages, SampleSink sink, Clock clock) {
         this.plan = plan;
@@ -57,6 +65,11 @@ public final class TestRun {
     /** The shared state while scenarios run (null before), for progress displays. */
     public ExecutionState state() {
         return state;
+    }
+
+    /** Where the run is now; read by the control API from any thread. */
+    public Phase phase() {
+        return phase;
     }
 
     /** How long initialising all VUs took. */
@@ -93,8 +106,10 @@ public final class TestRun {
         }
         initDuration = since(t0);
         try {
+            plan.instance().pauseGate().await(() -> stopReason == null);
             return runStages(t0);
         } finally {
+            phase = Phase.ENDED;
             pool.close();
         }
     }
@@ -102,6 +117,7 @@ public final class TestRun {
     private RunResult runStages(long t0) throws InterruptedException {
         String setupData = null;
         if (plan.runSetup() && stages.hasSetup() && stopReason == null) {
+            phase = Phase.SETUP;
             try {
                 setupData = stages.setup(plan.setupTimeout());
             } catch (StageException e) {
@@ -109,7 +125,8 @@ public final class TestRun {
                         "setup() failed: " + e.getMessage(), 0, 0, since(t0));
             }
         }
-        ExecutionState s = new ExecutionState(pool, sink, clock, plan.testTags(), setupData);
+        phase = Phase.RUNNING;
+        ExecutionState s = new ExecutionState(pool, sink, clock, plan.testTags(), setupData, plan.instance());
         state = s;
         if (stopReason != null) {
             s.stop();
@@ -121,6 +138,7 @@ public final class TestRun {
         String error = null;
         ExitCode failure = null;
         if (plan.runTeardown() && stages.hasTeardown()) {
+            phase = Phase.TEARDOWN;
             try {
                 stages.teardown(setupData, plan.teardownTimeout());
             } catch (StageException e) {

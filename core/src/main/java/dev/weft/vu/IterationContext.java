@@ -11,7 +11,13 @@ import dev.weft.metrics.Tags;
  * @param scenarioIteration    the iteration's number within the scenario, across VUs
  * @param tags                 tags every sample of this iteration carries (scenario + test tags)
  * @param setupData            JSON text that setup() returned, or null when there is none
+ * @param execution            where the test stands, for k6/execution
  */
 public record IterationContext(String exec, String scenario, long vuIteration, long scenarioIteration,
-        Tags tags, String setupData) {
+        Tags tags, String setupData, ExecutionView execution) {
+    /** An iteration run outside any executor (tests, benches). */
+    public IterationContext(String exec, String scenario, long vuIteration, long scenarioIteration, Tags tags,
+            String setupData) {
+        this(exec, scenario, vuIteration, scenarioIteration, tags, setupData, ExecutionView.NONE);
+    }
 }

@@ -74,7 +74,7 @@ public final class JsVu implements Vu {
     @Override
     public IterationOutcome runIteration(IterationContext ctx) {
         scope.enter(Phase.VU, ctx.tags());
-        scope.iteration(ctx.scenario(), ctx.vuIteration());
+        scope.iteration(ctx);
         bindings.putMember("__ITER", ctx.vuIteration());
         Value fn = functions.computeIfAbsent(ctx.exec(), exports::getMember);
         if (fn == null || !fn.canExecute()) {

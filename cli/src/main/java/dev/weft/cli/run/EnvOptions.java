@@ -25,6 +25,9 @@ final class EnvOptions {
         bool(env, "K6_NO_VU_CONNECTION_REUSE", "noVUConnectionReuse", o);
         bool(env, "K6_THROW", "throw", o);
         bool(env, "K6_DISCARD_RESPONSE_BODIES", "discardResponseBodies", o);
+        bool(env, "K6_PAUSED", "paused", o);
+        text(env, "K6_EXECUTION_SEGMENT", "executionSegment", o);
+        text(env, "K6_EXECUTION_SEGMENT_SEQUENCE", "executionSegmentSequence", o);
         String stages = env.get("K6_STAGES");
         if (stages != null && !stages.isBlank()) {
             JsonArray a = new JsonArray();

@@ -3,7 +3,12 @@ package dev.weft.cli.run;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.weft.cli.GlobalEnv;
+import dev.weft.control.TestRunControl;
 import dev.weft.executor.Executor;
+import dev.weft.executor.Instance;
+import dev.weft.executor.PauseGate;
+import dev.weft.segment.ExecutionTuple;
+import dev.weft.segment.SegmentException;
 import dev.weft.executor.Scenarios;
 import dev.weft.http.HttpEngine;
 import dev.weft.js.JsProgram;
@@ -66,16 +71,17 @@ public final class RunCommand {
                     program.scriptDir(), console);
             ScriptInfo info = ScriptInfo.read(program, initServices);
             TestOptions options = mergeOptions(info, flags, global.env());
-            List<Executor> executors = new Scenarios(Scenarios.builtinTypes()).fromOptions(options);
+            Instance instance = instance(options);
+            List<Executor> executors = new Scenarios(Scenarios.builtinTypes(), instance).fromOptions(options);
             checkExecFunctions(executors, info, flags.script());
             TestRun.Plan plan = new TestRun.Plan(executors, !options.noSetup(), !options.noTeardown(),
-                    options.setupTimeout(), options.teardownTimeout(), new Tags(options.tags()));
+                    options.setupTimeout(), options.teardownTimeout(), new Tags(options.tags()), instance);
             MetricsSetup metrics = MetricsSetup.create(registry, options, flags, plan, global, env);
             return execute(program, options, plan, metrics, info, env, console, flags, clock);
         } catch (ScriptException e) {
             console.system("error", e.getMessage());
             return ExitCode.SCRIPT_EXCEPTION.code();
-        } catch (OptionsException | ThresholdException e) {
+        } catch (OptionsException | ThresholdException | SegmentException e) {
             console.system("error", "invalid options: " + e.getMessage());
             return ExitCode.INVALID_CONFIG.code();
         } catch (OutputStartException e) {
@@ -98,10 +104,14 @@ public final class RunCommand {
         try (JsSetupTeardown stages = new JsSetupTeardown(factory, info.exports("setup"), info.exports("teardown"))) {
             TestRun run = new TestRun(plan, factory, stages, metrics.pipeline(), clock);
             RunResult result;
+            TestRunControl control = new TestRunControl(run, plan.executors(), plan.instance().pauseGate(),
+                    () -> !metrics.thresholds().evaluate(java.time.Duration.ZERO).allPassed(), java.util.Optional::empty);
             try (AutoCloseable signals = global.signals().onInterrupt(new InterruptHandler(run, console));
+                    AutoCloseable api = ControlApi.start(flags.address(), control, console);
                     Progress progress = Progress.start(run, plan, global, flags.quiet());
                     ThresholdWatch watch = ThresholdWatch.start(metrics, run)) {
                 result = run.run();
+                control.ended();
             } catch (InterruptedException e) {
                 throw e;
             } catch (Exception e) {
@@ -114,6 +124,12 @@ public final class RunCommand {
                     ? data -> stages.handleSummary(data, java.time.Duration.ofMinutes(2)) : null;
             return metrics.finish(result, flags, global, console, handler);
         }
+    }
+
+    private static Instance instance(TestOptions options) {
+        String segment = options.get("executionSegment").map(e -> e.getAsString()).orElse(null);
+        String sequence = options.get("executionSegmentSequence").map(e -> e.getAsString()).orElse(null);
+        return new Instance(ExecutionTuple.parse(segment, sequence), new PauseGate(options.bool("paused")));
     }
 
     private static TestOptions mergeOptions(ScriptInfo info, RunFlags flags, Map<String, String> processEnv) {

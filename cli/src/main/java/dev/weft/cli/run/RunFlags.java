@@ -23,6 +23,7 @@ public final class RunFlags {
     private boolean noThresholds;
     private String summaryExport;
     private boolean includeSystemEnv = true;
+    private String address = "localhost:6565";
 
     public static RunFlags parse(List<String> args) throws UsageException {
         RunFlags f = new RunFlags();
@@ -88,6 +89,11 @@ public final class RunFlags {
                 case "--no-color" -> f.noColor = true;
                 case "-q", "--quiet" -> f.quiet = true;
                 case "--include-system-env-vars" -> f.includeSystemEnv = !"false".equals(value);
+                case "-a", "--address" -> f.address = value(args, i++, value, name);
+                case "-p", "--paused" -> f.options.addProperty("paused", true);
+                case "--execution-segment" -> f.options.addProperty("executionSegment", value(args, i++, value, name));
+                case "--execution-segment-sequence" ->
+                        f.options.addProperty("executionSegmentSequence", value(args, i++, value, name));
                 default -> throw new UsageException("unknown flag: " + name);
             }
         }
@@ -167,6 +173,11 @@ public final class RunFlags {
 
     public String summaryExport() {
         return summaryExport;
+    }
+
+    /** Where the REST control API listens (k6's --address); "" turns it off. */
+    public String address() {
+        return address;
     }
 
     public boolean includeSystemEnv() {

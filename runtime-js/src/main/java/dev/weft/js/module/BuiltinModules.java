@@ -10,10 +10,11 @@ public final class BuiltinModules {
     public static ModuleRegistry create() {
         return new ModuleRegistry()
                 .add(new K6Module())
-                .add(new dev.weft.js.module.data.DataModule())
                 .add(new dev.weft.js.module.metrics.MetricsModule())
+                .add(new dev.weft.js.module.execution.ExecutionModule())
                 .add(new dev.weft.js.module.encoding.EncodingModule()).add(new dev.weft.js.module.crypto.CryptoModule())
                 .add(new dev.weft.js.module.timers.TimersModule())
+                .add(new dev.weft.js.module.data.DataModule())
                 .add(new dev.weft.js.module.http.HttpModule());
     }
 }

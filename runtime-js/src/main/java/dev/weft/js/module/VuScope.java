@@ -1,6 +1,7 @@
 package dev.weft.js.module;
 
 import dev.weft.metrics.Tags;
+import dev.weft.vu.IterationContext;
 import java.util.ArrayList;
 import java.util.List;
 import org.graalvm.polyglot.Context;
@@ -21,7 +22,10 @@ public final class VuScope {
     private String group = "";
     private Tags tags;
     private long iteration;
+    private long iterationsInInstance;
     private String scenario = "";
+    private IterationContext current;
+    private Tags vuTags = Tags.EMPTY;
 
     public VuScope(int id, Context context, TestServices services, ModuleScripts scripts) {
         this.id = id;
@@ -69,7 +73,16 @@ public final class VuScope {
 
     /** Tags for a sample made now: the iteration's tags plus the current group. */
     public Tags sampleTags() {
-        return tags.with("group", group);
+        return tags.merge(vuTags).with("group", group);
+    }
+
+    /** Tags the script set on this VU (k6/execution's vu.tags), added to all its samples. */
+    public Tags vuTags() {
+        return vuTags;
+    }
+
+    public void vuTag(String name, String value) {
+        vuTags = vuTags.with(name, value);
     }
 
     public Tags tags() {
@@ -84,9 +97,22 @@ public final class VuScope {
         return scenario;
     }
 
-    public void iteration(String scenario, long iteration) {
-        this.scenario = scenario;
-        this.iteration = iteration;
+    /** Called as each iteration starts, on the VU's thread. */
+    public void iteration(IterationContext context) {
+        this.current = context;
+        this.scenario = context.scenario();
+        this.iteration = context.vuIteration();
+        this.iterationsInInstance++;
+    }
+
+    /** The iteration running now, or null outside iterations. */
+    public IterationContext current() {
+        return current;
+    }
+
+    /** How many iterations this VU has started, across scenarios. */
+    public long iterationsInInstance() {
+        return iterationsInInstance;
     }
 
     public void onIterationStart(Runnable hook) {
