@@ -10,6 +10,7 @@ public final class BuiltinModules {
     public static ModuleRegistry create() {
         return new ModuleRegistry()
                 .add(new K6Module())
+                .add(new dev.weft.js.module.html.HtmlModule())
                 .add(new dev.weft.js.module.metrics.MetricsModule())
                 .add(new dev.weft.js.module.execution.ExecutionModule())
                 .add(new dev.weft.js.module.encoding.EncodingModule()).add(new dev.weft.js.module.crypto.CryptoModule())
