@@ -32,4 +32,9 @@
   };
   g.__ENV = JSON.parse(host.env);
   g.__weftModule = function (name) { return host.module(name); };
+  // k6 >= 0.50 has the timer functions as globals; load k6/timers on first use only, so VUs
+  // that never use timers don't pay for an event loop.
+  ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'].forEach(function (name) {
+    g[name] = function () { return host.module('k6/timers')[name].apply(null, arguments); };
+  });
 })

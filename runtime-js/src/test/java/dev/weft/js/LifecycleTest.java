@@ -205,4 +205,17 @@ class LifecycleTest {
         assertThat(check.tags().get("group")).isEqualTo("::outer::inner");
         assertThat(check.value()).isEqualTo(1.0);
     }
+
+    @Test
+    void timer_globals_work_without_importing_k6_timers_and_the_iteration_waits_for_them() throws Exception {
+        ScriptHarness h = new ScriptHarness(dir).file("s.js", """
+                export default function () {
+                  setTimeout(() => console.log('timer fired'), 50);
+                  console.log('function returned');
+                }
+                """);
+        RunResult r = h.run("s.js", "{\"iterations\": 1}");
+        assertThat(r.failed()).isFalse();
+        assertThat(h.logs).containsExactly("info: function returned", "info: timer fired");
+    }
 }
