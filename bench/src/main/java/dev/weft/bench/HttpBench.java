@@ -1,0 +1,212 @@
+package dev.weft.bench;
+
+import com.google.gson.JsonObject;
+import com.sun.management.OperatingSystemMXBean;
+import dev.weft.http.HttpEngine;
+import dev.weft.js.JsProgram;
+import dev.weft.js.JsVu;
+import dev.weft.js.JsVuFactory;
+import dev.weft.js.module.BuiltinModules;
+import dev.weft.js.module.TestServices;
+import dev.weft.js.module.http.HttpModule;
+import dev.weft.metrics.MetricRegistry;
+import dev.weft.metrics.Tags;
+import dev.weft.options.TestOptions;
+import dev.weft.vu.IterationContext;
+import dev.weft.vu.IterationOutcome;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The k6/http request path against nginx: first {@code wrk -t2 -c50} for a baseline, then 50
+ * in-process JS VUs doing {@code http.get} + {@code check} with no sleep (warm-up, then a measured
+ * window). Prints req/s, process CPU per request for both, and Weft's share of wrk's rate.
+ * Needs the Debian packages nginx and wrk. Usage:
+ * {@code bench/run http [vus] [seconds] [warmupSeconds]} (defaults 50, 10, 20).
+ *
+ * <p>The JS figures depend on whether GraalJS runs with its JIT (JVMCI and the Graal compiler on
+ * the upgrade module path) or in its interpreter; the JVM arguments are printed to tell which.
+ */
+public final class HttpBench {
+    private static final Pattern WRK_RATE = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
+    private static final Pattern BASH_TIMES = Pattern.compile("(\\d+)m([0-9.]+)s (\\d+)m([0-9.]+)s\\s*$");
+
+    private HttpBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int vus = args.length > 0 ? Integer.parseInt(args[0]) : 50;
+        int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
+        int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 20;
+        Path dir = Files.createTempDirectory("weft-http-bench");
+        int port = freePort();
+        String url = "http://127.0.0.1:" + port + "/";
+        Process nginx = startNginx(dir, port);
+        try {
+            waitForPort(port);
+            double[] wrk = runWrk(url, vus, seconds);
+            System.out.printf(Locale.ROOT, "wrk -t2 -c%d -d%ds: %.0f req/s, wrk CPU %.1f us/request%n",
+                    vus, seconds, wrk[0], wrk[1]);
+            double[] weft = runVus(dir, url, vus, seconds, warmup);
+            System.out.printf(Locale.ROOT, "weft %d VUs http.get+check: %.0f req/s, process CPU %.1f us/request"
+                    + " (%.2f cores), %.0f%% of wrk's rate%n", vus, weft[0], weft[1], weft[2], 100 * weft[0] / wrk[0]);
+            System.out.printf(Locale.ROOT, "cpus=%d jvm=%s%n", Runtime.getRuntime().availableProcessors(),
+                    String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()));
+        } finally {
+            nginx.destroy();
+            nginx.waitFor(5, TimeUnit.SECONDS);
+        }
+    }
+
+    /** nginx in the foreground, one worker, answering every path with a tiny fixed body. */
+    private static Process startNginx(Path dir, int port) throws IOException {
+        Files.createDirectories(dir.resolve("logs"));
+        Files.createDirectories(dir.resolve("tmp"));
+        Path conf = dir.resolve("nginx.conf");
+        Files.writeString(conf, """
+                worker_processes 1;
+                daemon off;
+                pid %1$s/nginx.pid;
+                error_log %1$s/logs/error.log;
+                events { worker_connections 1024; }
+                http {
+                  access_log off;
+                  client_body_temp_path %1$s/tmp; proxy_temp_path %1$s/tmp; fastcgi_temp_path %1$s/tmp;
+                  uwsgi_temp_path %1$s/tmp; scgi_temp_path %1$s/tmp;
+                  keepalive_requests 10000000;
+                  server {
+                    listen 127.0.0.1:%2$d;
+                    location / { default_type text/plain; return 200 "hello from nginx\\n"; }
+                  }
+                }
+                """.formatted(dir, port));
+        String nginx = Files.isExecutable(Path.of("/usr/sbin/nginx")) ? "/usr/sbin/nginx" : "nginx";
+        return new ProcessBuilder(nginx, "-c", conf.toString(), "-p", dir.toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("logs/stdout.log").toFile()).start();
+    }
+
+    /** Runs wrk under bash so that {@code times} reports its CPU; returns {req/s, CPU us per request}. */
+    private static double[] runWrk(String url, int connections, int seconds) throws Exception {
+        Process p = new ProcessBuilder("bash", "-c", "wrk -t2 -c" + connections + " -d" + seconds + "s " + url
+                + " && times").redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("wrk failed:\n" + out);
+        }
+        Matcher rate = WRK_RATE.matcher(out);
+        if (!rate.find()) {
+            throw new IllegalStateException("no Requests/sec in wrk's output:\n" + out);
+        }
+        double rps = Double.parseDouble(rate.group(1));
+        String[] lines = out.strip().split("\n");
+        Matcher t = BASH_TIMES.matcher(lines[lines.length - 1]);
+        double cpuUs = Double.NaN;
+        if (t.find()) {
+            double cpu = Integer.parseInt(t.group(1)) * 60 + Double.parseDouble(t.group(2))
+                    + Integer.parseInt(t.group(3)) * 60 + Double.parseDouble(t.group(4));
+            cpuUs = cpu * 1e6 / (rps * seconds);
+        }
+        return new double[] {rps, cpuUs};
+    }
+
+    /** Returns {req/s, process CPU us per request, cores used} over the measured window. */
+    private static double[] runVus(Path dir, String url, int vus, int seconds, int warmup) throws Exception {
+        Path script = dir.resolve("get.js");
+        Files.writeString(script, """
+                import http from 'k6/http';
+                import { check } from 'k6';
+                export default function () {
+                  const res = http.get(__ENV.URL);
+                  check(res, { 'status is 200': (r) => r.status === 200 });
+                }
+                """);
+        TestOptions options = TestOptions.of(new JsonObject());
+        HttpEngine engine = new HttpEngine(HttpModule.engineConfig(options), Clock.systemUTC());
+        LongAdder samples = new LongAdder();
+        LongAdder failed = new LongAdder();
+        OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        try (JsProgram program = JsProgram.load(script, BuiltinModules.create())) {
+            TestServices services = new TestServices(Map.of("URL", url), options, MetricRegistry.withBuiltins(),
+                    s -> samples.increment(), engine, Clock.systemUTC(), Tags.EMPTY, dir,
+                    (level, text) -> System.err.println(level + ": " + text));
+            JsVuFactory factory = new JsVuFactory(program, services);
+            LongAdder measured = new LongAdder();
+            AtomicBoolean measuring = new AtomicBoolean();
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(warmup + seconds + 1);
+            Tags tags = Tags.of("scenario", "default");
+            List<Thread> threads = new ArrayList<>();
+            for (int i = 1; i <= vus; i++) {
+                int id = i;
+                threads.add(Thread.ofVirtual().name("vu-" + id).start(() -> {
+                    try {
+                        JsVu vu = factory.createOrThrow(id);
+                        for (long n = 0; System.nanoTime() < end; n++) {
+                            IterationOutcome o = vu.runIteration(new IterationContext("default", "default", n, n,
+                                    tags, null));
+                            if (o != IterationOutcome.COMPLETED) {
+                                failed.increment();
+                            }
+                            if (measuring.get()) {
+                                measured.increment();
+                            }
+                        }
+                        vu.close();
+                    } catch (Exception e) {
+                        failed.increment();
+                        System.err.println("VU " + id + ": " + e);
+                    }
+                }));
+            }
+            Thread.sleep(TimeUnit.SECONDS.toMillis(warmup));
+            long cpu0 = os.getProcessCpuTime();
+            long t0 = System.nanoTime();
+            measuring.set(true);
+            Thread.sleep(TimeUnit.SECONDS.toMillis(seconds));
+            measuring.set(false);
+            long cpu1 = os.getProcessCpuTime();
+            long t1 = System.nanoTime();
+            long n = measured.sum();
+            for (Thread t : threads) {
+                t.join();
+            }
+            if (failed.sum() > 0) {
+                System.err.println(failed.sum() + " iterations or VUs failed");
+            }
+            double wall = (t1 - t0) / 1e9;
+            double cpu = (cpu1 - cpu0) / 1e9;
+            return new double[] {n / wall, cpu * 1e6 / n, cpu / wall};
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static void waitForPort(int port) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
+                return;
+            } catch (IOException e) {
+                Thread.sleep(50);
+            }
+        }
+        throw new IllegalStateException("nginx did not start listening on port " + port);
+    }
+}
