@@ -57,8 +57,10 @@ final class HttpHost {
         vu.onClose(client::close);
     }
 
-    ProxyObject build() {
+    /** @param selectPath the JS function of http-select.js, handed back to http.js */
+    ProxyObject build(Value selectPath) {
         HostObject host = new HostObject()
+                .value("selectPath", selectPath)
                 .fn("request", args -> request(args[0], args[1], args[2], args[3], args[4]))
                 .fn("batch", args -> batch(args[0]))
                 .fn("expectedStatuses", args -> expectedStatuses(args[0]))

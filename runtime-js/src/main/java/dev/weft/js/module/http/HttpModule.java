@@ -6,6 +6,7 @@ import dev.weft.js.module.JsModule;
 import dev.weft.js.module.VuScope;
 import dev.weft.options.TestOptions;
 import java.util.List;
+import org.graalvm.polyglot.Value;
 
 /**
  * The {@code k6/http} module. Built once per test (in {@code BuiltinModules}) and shared;
@@ -45,7 +46,8 @@ public final class HttpModule implements JsModule {
                     + "HttpModule.engineConfig(options)");
         }
         HttpHost host = new HttpHost(vu, engine, HttpSettings.from(vu.services().options()));
-        return vu.scripts().instantiate(vu, "http.js", host.build());
+        Value selectPath = vu.scripts().instantiate(vu, "http-select.js", null);
+        return vu.scripts().instantiate(vu, "http.js", host.build(selectPath));
     }
 
     /**
