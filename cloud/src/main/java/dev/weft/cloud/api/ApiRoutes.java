@@ -8,6 +8,7 @@ import dev.weft.cloud.account.Principal;
 import dev.weft.cloud.http.ApiException;
 import dev.weft.cloud.http.RequestBodies;
 import dev.weft.cloud.http.Responses;
+import dev.weft.cloud.run.RunJoin;
 import dev.weft.cloud.run.RunService;
 import dev.weft.cloud.run.TestRun;
 import dev.weft.cloud.wire.CloudApi;
@@ -97,7 +98,8 @@ public final class ApiRoutes implements HttpHandler {
             } else {
                 requirePost(method);
                 TestFinishedRequest request = read(exchange, TestFinishedRequest.class);
-                Responses.json(exchange, 200, RunJson.of(runs.finish(p, id, request)));
+                String instance = JoinHeaders.instanceId(exchange);
+                Responses.json(exchange, 200, RunJson.of(runs.finish(p, id, request, instance)));
             }
         } else if (path.startsWith(CloudApi.METRICS_PATH_PREFIX)) {
             requirePost(method);
@@ -127,9 +129,16 @@ public final class ApiRoutes implements HttpHandler {
     private void createRun(HttpExchange exchange) throws IOException, ApiException, SQLException {
         Principal p = auth.byToken(exchange);
         TestRunRequest request = read(exchange, TestRunRequest.class);
-        TestRun run = runs.create(p, request);
+        RunJoin join = JoinHeaders.join(exchange);
+        TestRun run = runs.create(p, request, join);
         String base = publicUrl.get();
-        Logger.info("test run {} '{}' created ({} VUs)", run.id(), run.name(), run.vus());
+        if (join == null) {
+            Logger.info("test run {} '{}' created ({} VUs)", run.id(), run.name(), run.vus());
+        } else {
+            Logger.info("test run {} '{}': instance '{}' joined ({} of {}, {} VUs in all)", run.id(), run.name(),
+                    join.instanceId(), run.instances(), run.expectedInstances() == null ? "?" : run.expectedInstances(),
+                    run.vus());
+        }
         Responses.json(exchange, 200, new CreateTestRunResponse(run.referenceId(),
                 new CreateTestRunResponse.ConfigOverride(base, base + "/runs/" + run.referenceId()), List.of()));
     }

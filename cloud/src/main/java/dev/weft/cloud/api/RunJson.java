@@ -28,6 +28,12 @@ public final class RunJson {
         m.put("created_at", run.createdAt());
         m.put("last_data_at", run.lastDataAt());
         m.put("ended_at", run.endedAt());
+        if (run.runKey() != null) {
+            m.put("run_key", run.runKey());
+            m.put("expected_instances", run.expectedInstances());
+            m.put("instances", run.instances());
+            m.put("finished_instances", run.finishedInstances());
+        }
         return m;
     }
 

@@ -65,7 +65,9 @@ public final class ChartReader {
         long count = rs.getLong(3);
         double sum = rs.getDouble(4);
         switch (rs.getString(1)) {
-            case "vus" -> s.vus = Double.isNaN(s.vus) ? rs.getDouble(6) : Math.max(s.vus, rs.getDouble(6));
+            // One series per runner instance in a shared run (the output tags its gauges by
+            // instance), so the run's VUs are the sum of each instance's latest value.
+            case "vus" -> s.vus = Double.isNaN(s.vus) ? rs.getDouble(6) : s.vus + rs.getDouble(6);
             case "http_reqs" -> {
                 s.reqs += sum;
                 s.hasReqs = true;

@@ -22,8 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * What the ingest API does to runs: create, ingest a metrics batch (idempotent by batch key),
- * finish, and time out idle runs. Called concurrently from request threads and the sweeper;
+ * What the ingest API does to runs: create (or join a shared run, see {@link JoinedRuns}),
+ * ingest a metrics batch (idempotent by batch key), finish, and time out idle runs. Called concurrently from request threads and the sweeper;
  * ingests of one run are serialised by a per-run lock so merging aggregates is safe.
  */
 public final class RunService {
@@ -37,16 +37,26 @@ public final class RunService {
     private final Clock clock;
     private final Duration timeout;
     private final Map<Long, ReentrantLock> locks = new ConcurrentHashMap<>();
+    private final JoinedRuns joined;
 
     public RunService(Database db, RunStore runs, Clock clock, Duration timeout) {
         this.db = db;
         this.runs = runs;
         this.clock = clock;
         this.timeout = timeout;
+        this.joined = new JoinedRuns(db, runs, clock);
     }
 
     public TestRun create(Principal principal, TestRunRequest request) throws SQLException {
         return runs.create(principal.orgId(), request, clock.millis());
+    }
+
+    /** Creates a run, or with a {@link RunJoin} creates or joins the shared run of that key. */
+    public TestRun create(Principal principal, TestRunRequest request, RunJoin join) throws SQLException, ApiException {
+        if (join == null) {
+            return create(principal, request);
+        }
+        return joined.join(principal.orgId(), request, join.validate());
     }
 
     /** The organisation's newest runs first. */
@@ -126,16 +136,33 @@ public final class RunService {
 
     /** Running to Finished; a repeated finish of a Finished run is accepted as is. */
     public TestRun finish(Principal principal, long runId, TestFinishedRequest request) throws SQLException, ApiException {
+        return finish(principal, runId, request, null);
+    }
+
+    /**
+     * Finishes the run, or with an {@code instanceId} of a shared run that instance's part; the
+     * shared run is Finished when its last instance is.
+     */
+    public TestRun finish(Principal principal, long runId, TestFinishedRequest request, String instanceId)
+            throws SQLException, ApiException {
         sweepTimeouts();
         TestRun run = find(principal, runId);
         if (run.state() == RunState.RUNNING) {
             ReentrantLock lock = locks.computeIfAbsent(runId, id -> new ReentrantLock());
             lock.lock();
+            boolean ended = true;
             try {
-                runs.finish(runId, request, clock.millis());
+                if (instanceId != null && run.runKey() != null) {
+                    joined.finishInstance(run, instanceId, request);
+                    ended = find(principal, runId).state() != RunState.RUNNING;
+                } else {
+                    runs.finish(runId, request, clock.millis());
+                }
             } finally {
                 lock.unlock();
-                locks.remove(runId);
+                if (ended) {
+                    locks.remove(runId);
+                }
             }
             run = find(principal, runId);
         }

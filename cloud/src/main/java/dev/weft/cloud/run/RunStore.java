@@ -26,7 +26,9 @@ public final class RunStore {
     private static final Type THRESHOLDS = new TypeToken<Map<String, List<String>>>() { }.getType();
     private static final Type RESULTS = new TypeToken<Map<String, Map<String, Boolean>>>() { }.getType();
     private static final String COLUMNS = "id, org_id, name, project_id, vus, duration_s, thresholds, run_state, "
-            + "run_status, result_status, threshold_results, created_at, last_data_at, ended_at";
+            + "run_status, result_status, threshold_results, created_at, last_data_at, ended_at, run_key, "
+            + "expected_instances, (SELECT COUNT(*) FROM run_instances i WHERE i.run_id = test_runs.id), "
+            + "(SELECT COUNT(*) FROM run_instances i WHERE i.run_id = test_runs.id AND i.finished_at IS NOT NULL)";
 
     private final Database db;
 
@@ -35,36 +37,73 @@ public final class RunStore {
     }
 
     public TestRun create(long orgId, TestRunRequest request, long now) throws SQLException {
+        long id = db.inTransaction(c -> insert(c, orgId, request, now, null, null, request.vus()));
+        return find(orgId, id).orElseThrow();
+    }
+
+    /**
+     * Inserts a Running run and returns its id. {@code runKey} (or null) is what other
+     * instances join it by; a second insert with the same organisation and key fails with a
+     * unique-constraint violation (SQLState 23505).
+     */
+    public long insert(Connection c, long orgId, TestRunRequest request, long now, String runKey,
+            Integer expectedInstances, long vus) throws SQLException {
         String name = request.name() == null || request.name().isBlank() ? "k6 test" : request.name();
         if (name.length() > 500) {
             name = name.substring(0, 500);
         }
-        String finalName = name;
-        long id = db.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO test_runs (org_id, name, project_id, vus, "
-                    + "duration_s, thresholds, run_state, created_at, last_data_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    Statement.RETURN_GENERATED_KEYS)) {
-                ps.setLong(1, orgId);
-                ps.setString(2, finalName);
-                if (request.projectId() == null) {
-                    ps.setNull(3, Types.BIGINT);
-                } else {
-                    ps.setLong(3, request.projectId());
-                }
-                ps.setLong(4, request.vus());
-                ps.setLong(5, request.durationSeconds());
-                ps.setString(6, WireJson.GSON.toJson(request.thresholds() == null ? Map.of() : request.thresholds()));
-                ps.setString(7, RunState.RUNNING.name());
-                ps.setLong(8, now);
-                ps.setLong(9, now);
-                ps.executeUpdate();
-                try (ResultSet keys = ps.getGeneratedKeys()) {
-                    keys.next();
-                    return keys.getLong(1);
-                }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO test_runs (org_id, name, project_id, vus, "
+                + "duration_s, thresholds, run_state, created_at, last_data_at, run_key, expected_instances) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+            ps.setLong(1, orgId);
+            ps.setString(2, name);
+            if (request.projectId() == null) {
+                ps.setNull(3, Types.BIGINT);
+            } else {
+                ps.setLong(3, request.projectId());
             }
-        });
-        return find(orgId, id).orElseThrow();
+            ps.setLong(4, vus);
+            ps.setLong(5, request.durationSeconds());
+            ps.setString(6, WireJson.GSON.toJson(request.thresholds() == null ? Map.of() : request.thresholds()));
+            ps.setString(7, RunState.RUNNING.name());
+            ps.setLong(8, now);
+            ps.setLong(9, now);
+            ps.setString(10, runKey);
+            if (expectedInstances == null) {
+                ps.setNull(11, Types.INTEGER);
+            } else {
+                ps.setInt(11, expectedInstances);
+            }
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    /** The organisation's run with this join key, if any. */
+    public Optional<TestRun> findByKey(Connection c, long orgId, String runKey) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
+                + " FROM test_runs WHERE org_id = ? AND run_key = ?")) {
+            ps.setLong(1, orgId);
+            ps.setString(2, runKey);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(row(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    /** A joining instance adds its VUs to the run's and counts as activity for the idle timeout. */
+    public void addJoinedVus(Connection c, long runId, long vus, long now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE test_runs SET vus = vus + ?, last_data_at = ? WHERE id = ? AND run_state = ?")) {
+            ps.setLong(1, vus);
+            ps.setLong(2, now);
+            ps.setLong(3, runId);
+            ps.setString(4, RunState.RUNNING.name());
+            ps.executeUpdate();
+        }
     }
 
     public Optional<TestRun> find(long orgId, long id) throws SQLException {
@@ -117,19 +156,22 @@ public final class RunStore {
 
     /** RUNNING to FINISHED with the runner's statuses; false when the run was not Running. */
     public boolean finish(long runId, TestFinishedRequest request, long now) throws SQLException {
-        return db.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE test_runs SET run_state = ?, run_status = ?, "
-                    + "result_status = ?, threshold_results = ?, ended_at = ? WHERE id = ? AND run_state = ?")) {
-                ps.setString(1, RunState.FINISHED.name());
-                ps.setInt(2, request.runStatus());
-                ps.setInt(3, request.resultStatus());
-                ps.setString(4, WireJson.GSON.toJson(request.thresholds() == null ? Map.of() : request.thresholds()));
-                ps.setLong(5, now);
-                ps.setLong(6, runId);
-                ps.setString(7, RunState.RUNNING.name());
-                return ps.executeUpdate() == 1;
-            }
-        });
+        return db.inTransaction(c -> finish(c, runId, request, now));
+    }
+
+    /** {@link #finish(long, TestFinishedRequest, long)} inside the caller's transaction. */
+    public boolean finish(Connection c, long runId, TestFinishedRequest request, long now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE test_runs SET run_state = ?, run_status = ?, "
+                + "result_status = ?, threshold_results = ?, ended_at = ? WHERE id = ? AND run_state = ?")) {
+            ps.setString(1, RunState.FINISHED.name());
+            ps.setInt(2, request.runStatus());
+            ps.setInt(3, request.resultStatus());
+            ps.setString(4, WireJson.GSON.toJson(request.thresholds() == null ? Map.of() : request.thresholds()));
+            ps.setLong(5, now);
+            ps.setLong(6, runId);
+            ps.setString(7, RunState.RUNNING.name());
+            return ps.executeUpdate() == 1;
+        }
     }
 
     /** RUNNING to TIMED_OUT for every run idle since before {@code idleCutoff}; how many changed. */
@@ -157,9 +199,11 @@ public final class RunStore {
         long ended = rs.getLong(14);
         Long endedAt = rs.wasNull() ? null : ended;
         Map<String, List<String>> thresholds = WireJson.GSON.fromJson(rs.getString(7), THRESHOLDS);
+        int expected = rs.getInt(16);
+        Integer expectedInstances = rs.wasNull() ? null : expected;
         return new TestRun(rs.getLong(1), rs.getLong(2), rs.getString(3), project, rs.getLong(5), rs.getLong(6),
                 thresholds == null ? Map.of() : thresholds, RunState.valueOf(rs.getString(8)), status, result,
                 results == null ? null : WireJson.GSON.fromJson(results, RESULTS), rs.getLong(12), rs.getLong(13),
-                endedAt);
+                endedAt, rs.getString(15), expectedInstances, rs.getInt(17), rs.getInt(18));
     }
 }

@@ -9,10 +9,15 @@ import java.util.Map;
  * @param runStatus        k6's run status code from the finish call (3 finished, 5 user abort...), or null
  * @param resultStatus     0 passed, 1 failed (a threshold failed), or null while unknown
  * @param thresholdResults per metric, per threshold source: true when it failed; null until finished
+ * @param runKey           the key runner instances join the run by, or null for a run of one runner
+ * @param expectedInstances how many instances the joined run waits for, or null when they did not say
+ * @param instances        how many instances have joined (0 for a run created without a key)
+ * @param finishedInstances how many of them have finished
  */
 public record TestRun(long id, long orgId, String name, Long projectId, long vus, long durationSeconds,
         Map<String, List<String>> thresholds, RunState state, Integer runStatus, Integer resultStatus,
-        Map<String, Map<String, Boolean>> thresholdResults, long createdAt, long lastDataAt, Long endedAt) {
+        Map<String, Map<String, Boolean>> thresholdResults, long createdAt, long lastDataAt, Long endedAt,
+        String runKey, Integer expectedInstances, int instances, int finishedInstances) {
 
     public String referenceId() {
         return Long.toString(id);
