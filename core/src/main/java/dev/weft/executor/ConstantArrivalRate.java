@@ -1,6 +1,5 @@
 package dev.weft.executor;
 
-import dev.weft.segment.ExecutionTuple;
 import java.time.Duration;
 import java.util.function.LongConsumer;
 
@@ -44,25 +43,17 @@ public final class ConstantArrivalRate implements Executor {
 
     private final Scenario scenario;
     private final Config config;
-    private final Instance instance;
-    private final int preAllocatedVus;
-    private final int maxVus;
-    private volatile LongConsumer startLag;
+    private final ArrivalRateShare share;
 
     public ConstantArrivalRate(Scenario scenario, Config config) {
         this(scenario, config, Instance.whole());
     }
 
-    /**
-     * Runs this instance's share: its share of the VUs, and of the iterations the ones its
-     * stripes give it (k6 deals the iterations out following the shares of {@code maxVUs}).
-     */
+    /** Runs this instance's share of the scenario (see {@link ArrivalRateShare}). */
     public ConstantArrivalRate(Scenario scenario, Config config, Instance instance) {
         this.scenario = scenario;
         this.config = config.validate();
-        this.instance = instance;
-        this.preAllocatedVus = instance.tuple().scale(config.preAllocatedVus());
-        this.maxVus = instance.tuple().scale(config.maxVus());
+        this.share = new ArrivalRateShare(instance, config.preAllocatedVus(), config.maxVus());
     }
 
     @Override
@@ -72,7 +63,7 @@ public final class ConstantArrivalRate implements Executor {
 
     @Override
     public int maxVus() {
-        return maxVus;
+        return share.maxVus();
     }
 
     @Override
@@ -89,19 +80,11 @@ public final class ConstantArrivalRate implements Executor {
      * iteration began against its scheduled start, in nanoseconds. Set before {@link #run}.
      */
     public void onStartLag(LongConsumer listener) {
-        this.startLag = listener;
+        share.onStartLag(listener);
     }
 
     @Override
     public void run(ExecutionState state) throws InterruptedException {
-        if (maxVus == 0) {
-            return; // this instance's segment has no share of this scenario
-        }
-        ExecutionTuple iterationTuple = instance.tuple().forValue(config.maxVus());
-        ArrivalSchedule schedule = new ConstantRateSchedule(config.rate(), config.timeUnit().toNanos(),
-                iterationTuple.stripedOffsets());
-        new ArrivalRateRun(this, state, instance.pauseGate(), new ScenarioIterations(iterationTuple), maxVus,
-                startLag)
-                .run(schedule, preAllocatedVus, config.duration());
+        share.run(this, state, offsets -> new ConstantRateSchedule(config.rate(), config.timeUnit().toNanos(), offsets), config.duration());
     }
 }

@@ -1,7 +1,6 @@
 package dev.weft.executor;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 /** k6's constant-vus: a fixed number of VUs loop for a fixed duration. */
@@ -62,16 +61,10 @@ public final class ConstantVus implements Executor {
         IterationRunner runner = new IterationRunner(scenario, state, this);
         ScenarioIterations scenarioIteration = new ScenarioIterations(instance.tuple());
         long end = System.nanoTime() + config.duration().toNanos();
-        List<VuLoop> loops = new ArrayList<>();
-        for (int i = 0; i < vus; i++) {
-            VuLoop loop = VuLoop.start(state, instance.pauseGate(), VuLoop.until(end, () -> true, (vu, iter) -> {
-                runner.run(vu, iter, scenarioIteration.next());
-                return true;
-            }));
-            if (loop != null) {
-                loops.add(loop);
-            }
-        }
+        List<VuLoop> loops = VuLoop.startAll(state, instance.pauseGate(), vus, end, (vu, iter) -> {
+            runner.run(vu, iter, scenarioIteration.next());
+            return true;
+        });
         GracefulStop.await(loops, state, end, scenario.gracefulStop());
     }
 }

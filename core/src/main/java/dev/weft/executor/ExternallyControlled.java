@@ -119,7 +119,7 @@ public final class ExternallyControlled implements Executor {
         ScenarioIterations scenarioIteration = new ScenarioIterations(instance.tuple());
         long start = System.nanoTime();
         long end = config.duration().isZero() ? Long.MAX_VALUE : start + config.duration().toNanos();
-        VuLoop.Body body = VuLoop.until(end, () -> true, (vu, iter) -> {
+        VuLoop.Body body = VuLoop.until(end, (vu, iter) -> {
             runner.run(vu, iter, scenarioIteration.next());
             return true;
         });

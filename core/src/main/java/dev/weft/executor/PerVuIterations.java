@@ -1,7 +1,6 @@
 package dev.weft.executor;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -64,20 +63,14 @@ public final class PerVuIterations implements Executor {
         ScenarioIterations scenarioIteration = new ScenarioIterations(instance.tuple());
         AtomicLong attempted = new AtomicLong();
         long end = System.nanoTime() + config.maxDuration().toNanos();
-        List<VuLoop> loops = new ArrayList<>();
-        for (int i = 0; i < vus; i++) {
-            VuLoop loop = VuLoop.start(state, instance.pauseGate(), VuLoop.until(end, () -> true, (vu, iter) -> {
-                if (iter >= config.iterations()) {
-                    return false;
-                }
-                attempted.incrementAndGet();
-                runner.run(vu, iter, scenarioIteration.next());
-                return true;
-            }));
-            if (loop != null) {
-                loops.add(loop);
+        List<VuLoop> loops = VuLoop.startAll(state, instance.pauseGate(), vus, end, (vu, iter) -> {
+            if (iter >= config.iterations()) {
+                return false;
             }
-        }
+            attempted.incrementAndGet();
+            runner.run(vu, iter, scenarioIteration.next());
+            return true;
+        });
         GracefulStop.await(loops, state, end, scenario.gracefulStop());
         // k6 counts the iterations that maxDuration left unstarted as dropped
         runner.dropped((long) loops.size() * config.iterations() - attempted.get());

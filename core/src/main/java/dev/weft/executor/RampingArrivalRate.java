@@ -1,6 +1,5 @@
 package dev.weft.executor;
 
-import dev.weft.segment.ExecutionTuple;
 import java.time.Duration;
 import java.util.function.LongConsumer;
 import java.util.List;
@@ -52,25 +51,17 @@ public final class RampingArrivalRate implements Executor {
 
     private final Scenario scenario;
     private final Config config;
-    private final Instance instance;
-    private final int preAllocatedVus;
-    private final int maxVus;
-    private volatile LongConsumer startLag;
+    private final ArrivalRateShare share;
 
     public RampingArrivalRate(Scenario scenario, Config config) {
         this(scenario, config, Instance.whole());
     }
 
-    /**
-     * Runs this instance's share: its share of the VUs, and of the iterations the ones its
-     * stripes give it (k6 deals the iterations out following the shares of {@code maxVUs}).
-     */
+    /** Runs this instance's share of the scenario (see {@link ArrivalRateShare}). */
     public RampingArrivalRate(Scenario scenario, Config config, Instance instance) {
         this.scenario = scenario;
         this.config = config.validate();
-        this.instance = instance;
-        this.preAllocatedVus = instance.tuple().scale(config.preAllocatedVus());
-        this.maxVus = instance.tuple().scale(config.maxVus());
+        this.share = new ArrivalRateShare(instance, config.preAllocatedVus(), config.maxVus());
     }
 
     @Override
@@ -80,7 +71,7 @@ public final class RampingArrivalRate implements Executor {
 
     @Override
     public int maxVus() {
-        return maxVus;
+        return share.maxVus();
     }
 
     @Override
@@ -97,19 +88,12 @@ public final class RampingArrivalRate implements Executor {
      * iteration began against its scheduled start, in nanoseconds. Set before {@link #run}.
      */
     public void onStartLag(LongConsumer listener) {
-        this.startLag = listener;
+        share.onStartLag(listener);
     }
 
     @Override
     public void run(ExecutionState state) throws InterruptedException {
-        if (maxVus == 0) {
-            return; // this instance's segment has no share of this scenario
-        }
-        ExecutionTuple iterationTuple = instance.tuple().forValue(config.maxVus());
-        ArrivalSchedule schedule = new RampingRateSchedule(config.startRate(), config.timeUnit().toNanos(),
-                config.stages(), iterationTuple.stripedOffsets());
-        new ArrivalRateRun(this, state, instance.pauseGate(), new ScenarioIterations(iterationTuple), maxVus,
-                startLag)
-                .run(schedule, preAllocatedVus, config.totalDuration());
+        share.run(this, state, offsets -> new RampingRateSchedule(config.startRate(), config.timeUnit().toNanos(),
+                config.stages(), offsets), config.totalDuration());
     }
 }

@@ -96,7 +96,7 @@ public final class RampingVus implements Executor {
         ScenarioIterations scenarioIteration = new ScenarioIterations(instance.tuple());
         long start = System.nanoTime();
         long end = start + config.totalDuration().toNanos();
-        VuLoop.Body body = VuLoop.until(end, () -> true, (vu, iter) -> {
+        VuLoop.Body body = VuLoop.until(end, (vu, iter) -> {
             runner.run(vu, iter, scenarioIteration.next());
             return true;
         });

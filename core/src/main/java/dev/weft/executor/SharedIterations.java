@@ -1,7 +1,6 @@
 package dev.weft.executor;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -81,19 +80,13 @@ public final class SharedIterations implements Executor {
         AtomicLong attempted = new AtomicLong();
         ScenarioIterations scenarioIteration = new ScenarioIterations(iterationTuple);
         long end = System.nanoTime() + config.maxDuration().toNanos();
-        List<VuLoop> loops = new ArrayList<>();
-        for (int i = 0; i < vus; i++) {
-            VuLoop loop = VuLoop.start(state, instance.pauseGate(), VuLoop.until(end, () -> true, (vu, iter) -> {
-                if (attempted.incrementAndGet() > iterations) {
-                    return false;
-                }
-                runner.run(vu, iter, scenarioIteration.next());
-                return true;
-            }));
-            if (loop != null) {
-                loops.add(loop);
+        List<VuLoop> loops = VuLoop.startAll(state, instance.pauseGate(), vus, end, (vu, iter) -> {
+            if (attempted.incrementAndGet() > iterations) {
+                return false;
             }
-        }
+            runner.run(vu, iter, scenarioIteration.next());
+            return true;
+        });
         GracefulStop.await(loops, state, end, scenario.gracefulStop());
         // k6 counts the iterations that maxDuration left unstarted as dropped
         runner.dropped(iterations - Math.min(attempted.get(), iterations));

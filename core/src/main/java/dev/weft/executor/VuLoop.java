@@ -3,6 +3,8 @@ package dev.weft.executor;
 import dev.weft.vu.Vu;
 import dev.weft.vu.VuThread;
 import java.util.concurrent.CompletableFuture;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -68,7 +70,24 @@ final class VuLoop implements ActiveVu {
     }
 
     /** A loop body that also checks a deadline before each iteration. */
-    static Body until(long deadlineNanos, BooleanSupplier more, Body body) {
-        return (vu, i) -> System.nanoTime() < deadlineNanos && more.getAsBoolean() && body.runOnce(vu, i);
+    static Body until(long deadlineNanos, Body body) {
+        return (vu, i) -> System.nanoTime() < deadlineNanos && body.runOnce(vu, i);
+    }
+
+    /**
+     * Borrows up to {@code count} VUs and starts each looping {@code body} until the deadline:
+     * the start of every executor whose VUs loop for the whole scenario.
+     */
+    static List<VuLoop> startAll(ExecutionState state, PauseGate gate, int count, long deadlineNanos,
+            Body body) {
+        Body bounded = until(deadlineNanos, body);
+        List<VuLoop> loops = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            VuLoop loop = start(state, gate, bounded);
+            if (loop != null) {
+                loops.add(loop);
+            }
+        }
+        return loops;
     }
 }
