@@ -255,4 +255,19 @@ abstract class JoinedRunsContract {
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.body()).contains(JoinHeaders.INSTANCE);
     }
+
+    @Test
+    void aSecondWithOnlyVuGaugesIsChartedWithoutRequests() throws Exception {
+        String id = joined("job-9", 2, "0");
+        joined("job-9", 2, "1");
+        String gauge = """
+                [{"type":"Point","metric":"vus","data":{"time":"%d","type":"gauge","tags":{"instance_id":"%s"},"value":%d}}]""";
+
+        push(id, gauge.formatted(T0_MICROS, "0", 3), "0-1");
+        push(id, gauge.formatted(T0_MICROS, "1", 4), "1-1");
+
+        JsonObject run = run(id);
+        assertThat(sumOf(run, "vus")).isEqualTo(7.0);
+        assertThat(run.getAsJsonObject("charts").getAsJsonArray("errors").get(0).isJsonNull()).isTrue();
+    }
 }

@@ -119,7 +119,8 @@ public final class ChartReader {
             avg.add(hasDurations ? round(s.durationSum / s.durationCount) : null);
             p95.add(hasDurations ? round(percentile(s, 95)) : null);
             p99.add(hasDurations ? round(percentile(s, 99)) : null);
-            errors.add(s.failedCount > 0 ? s.failedSum : (s.hasReqs ? 0.0 : null));
+            // Boxed on purpose: a double/Double conditional would unbox the null and throw.
+            errors.add(s.failedCount > 0 ? Double.valueOf(s.failedSum) : (s.hasReqs ? Double.valueOf(0) : null));
             checks.add(s.checkCount > 0 ? round(100.0 * s.checkSum / s.checkCount) : null);
             iterations.add(s.hasIterations ? s.iterations : null);
         }

@@ -42,7 +42,21 @@ public final class CloudApiClient implements AutoCloseable {
     }
 
     public CreateTestRunResponse createTestRun(TestRunRequest run) throws IOException, CloudRequestException {
-        CreateTestRunResponse r = send(json(CloudApi.TESTS_PATH, run), CreateTestRunResponse.class);
+        return createTestRun(run, SharedRun.none());
+    }
+
+    /** Creates a run, or with a run key creates or joins the shared run of that key. */
+    public CreateTestRunResponse createTestRun(TestRunRequest run, SharedRun shared)
+            throws IOException, CloudRequestException {
+        HttpRequest.Builder b = request(CloudApi.TESTS_PATH);
+        if (shared.runKey() != null) {
+            b.header(SharedRun.RUN_KEY_HEADER, shared.runKey()).header(SharedRun.INSTANCE_HEADER, shared.instanceId());
+            if (shared.instances() != null) {
+                b.header(SharedRun.INSTANCES_HEADER, shared.instances().toString());
+            }
+        }
+        HttpRequest request = b.POST(HttpRequest.BodyPublishers.ofString(WireJson.GSON.toJson(run))).build();
+        CreateTestRunResponse r = send(request, CreateTestRunResponse.class);
         if (r == null || r.referenceId() == null || r.referenceId().isBlank()) {
             throw new IOException("the service at " + host + " created no test run (no reference_id)");
         }
@@ -62,6 +76,13 @@ public final class CloudApiClient implements AutoCloseable {
 
     public void finish(String referenceId, TestFinishedRequest result) throws IOException, CloudRequestException {
         send(json(CloudApi.TEST_PATH_PREFIX + referenceId, result), null);
+    }
+
+    /** Finishes one instance's part of a shared run; the service ends the run after the last. */
+    public void finish(String referenceId, TestFinishedRequest result, String instanceId)
+            throws IOException, CloudRequestException {
+        send(request(CloudApi.TEST_PATH_PREFIX + referenceId).header(SharedRun.INSTANCE_HEADER, instanceId)
+                .POST(HttpRequest.BodyPublishers.ofString(WireJson.GSON.toJson(result))).build(), null);
     }
 
     public LoginResponse login(String email, String password) throws IOException, CloudRequestException {

@@ -5,7 +5,9 @@ import dev.weft.cloud.wire.CreateTestRunResponse;
 import dev.weft.cloud.wire.TestFinishedRequest;
 import dev.weft.cloud.wire.TestRunRequest;
 import dev.weft.cloud.wire.WireSample;
+import dev.weft.metrics.MetricType;
 import dev.weft.metrics.Sample;
+import dev.weft.metrics.Tags;
 import dev.weft.output.Output;
 import dev.weft.output.OutputParams;
 import dev.weft.output.RunStatus;
@@ -33,6 +35,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * connection loss or 5xx while {@link BatchQueue} bounds what is kept. {@link #stop()} (CLI
  * thread) flushes, waits up to the stop timeout, then finishes the run. The CLI should call
  * {@link #description()} after {@link #start()} to print the run URL.
+ *
+ * <p>Several instances (one execution segment each) can share one run, see {@link SharedRun}:
+ * they join it by key and finish their own part, or push into an existing run. In a shared run
+ * gauges carry an {@code instance_id} tag, since one instance's VU count must not overwrite
+ * another's; counters, rates and trends merge at the service as they are.
  */
 public final class CloudOutput implements Output, WithRunStatus {
     /** Samples waiting for the aggregator beyond this are dropped (and counted), never blocked on. */
@@ -42,6 +49,7 @@ public final class CloudOutput implements Output, WithRunStatus {
     private static final System.Logger LOG = System.getLogger("dev.weft.output.cloud");
 
     private final CloudConfig config;
+    private final SharedRun shared;
     private final OutputParams params;
     private final Clock clock;
     private final CloudApiClient client;
@@ -65,6 +73,7 @@ public final class CloudOutput implements Output, WithRunStatus {
 
     public CloudOutput(CloudConfig config, OutputParams params, Clock clock) {
         this.config = config;
+        this.shared = SharedRun.resolve(params.env() == null ? Map.of() : params.env());
         this.params = params;
         this.clock = clock;
         this.client = new CloudApiClient(config.host(), config.token(), config.requestTimeout());
@@ -81,6 +90,11 @@ public final class CloudOutput implements Output, WithRunStatus {
         return referenceId;
     }
 
+    /** How this instance takes part in a shared run (from the environment). */
+    public SharedRun sharedRun() {
+        return shared;
+    }
+
     public String runUrl() {
         return runUrl;
     }
@@ -90,21 +104,34 @@ public final class CloudOutput implements Output, WithRunStatus {
         if (config.token() == null) {
             throw new IllegalStateException("no cloud token: run 'weft login cloud' or set K6_CLOUD_TOKEN");
         }
+        if (shared.pushRefId() != null) {
+            referenceId = shared.pushRefId();
+            runUrl = config.host() + "/runs/" + referenceId;
+        } else {
+            create();
+        }
+        aggregatorThread = Thread.ofVirtual().name("weft-cloud-aggregator").start(this::aggregateLoop);
+        senderThread = Thread.ofVirtual().name("weft-cloud-sender").start(this::sendLoop);
+    }
+
+    private void create() throws IOException {
         CreateTestRunResponse created;
         try {
             created = client.createTestRun(new TestRunRequest(runName(), config.projectId(), params.maxVus(),
                     params.thresholds() == null ? Map.of() : params.thresholds(),
-                    params.maxDuration() == null ? -1 : params.maxDuration().toSeconds()));
+                    params.maxDuration() == null ? -1 : params.maxDuration().toSeconds()), shared);
         } catch (IOException e) {
             throw new IOException("cannot create a test run at " + config.host() + ": " + describe(e), e);
+        } catch (CloudRequestException e) {
+            String what = shared.runKey() != null ? "create or join the test run '" + shared.runKey() + "'"
+                    : "create a test run";
+            throw new IOException("cannot " + what + " at " + config.host() + ": " + e.getMessage(), e);
         }
         referenceId = created.referenceId();
         runUrl = created.runUrl() != null ? created.runUrl() : config.host() + "/runs/" + referenceId;
         if (created.logs() != null) {
             created.logs().forEach(l -> LOG.log(Level.INFO, "cloud: " + l.message()));
         }
-        aggregatorThread = Thread.ofVirtual().name("weft-cloud-aggregator").start(this::aggregateLoop);
-        senderThread = Thread.ofVirtual().name("weft-cloud-sender").start(this::sendLoop);
     }
 
     private String runName() {
@@ -172,7 +199,10 @@ public final class CloudOutput implements Output, WithRunStatus {
         while ((list = incoming.poll()) != null) {
             pending.addAndGet(-list.size());
             for (Sample s : list) {
-                aggregator.add(s);
+                aggregator.add(shared.shared() && s.metric().type() == MetricType.GAUGE
+                        ? new Sample(s.metric(), (s.tags() == null ? Tags.EMPTY : s.tags()).with(SharedRun.INSTANCE_TAG, shared.instanceId()),
+                                s.timeMillis(), s.value())
+                        : s);
             }
         }
     }
@@ -277,7 +307,7 @@ public final class CloudOutput implements Output, WithRunStatus {
         queue.discardAll();
         reportDrops();
         try {
-            if (!refused) {
+            if (!refused && shared.pushRefId() == null) {
                 finishRun();
             }
         } finally {
@@ -295,7 +325,11 @@ public final class CloudOutput implements Output, WithRunStatus {
         int attempt = 0;
         do {
             try {
-                client.finish(referenceId, finish);
+                if (shared.runKey() != null) {
+                    client.finish(referenceId, finish, shared.instanceId());
+                } else {
+                    client.finish(referenceId, finish);
+                }
                 return;
             } catch (CloudRequestException e) {
                 if (!e.retryable()) {
