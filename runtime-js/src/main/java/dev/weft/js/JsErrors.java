@@ -1,9 +1,14 @@
 package dev.weft.js;
 
+import dev.weft.js.loader.SourceLocations;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.SourceSection;
 
-/** Turns GraalJS exceptions into k6-style text: the message, then the JS stack frames. */
+/**
+ * Turns GraalJS exceptions into k6-style text: the message, then the JS stack frames. Places
+ * are shown as {@link SourceLocations} describes them (remote modules by URL, source-mapped
+ * code at its original place).
+ */
 final class JsErrors {
     private JsErrors() {
     }
@@ -18,8 +23,7 @@ final class JsErrors {
         if (at == null || at.getSource() == null) {
             return msg;
         }
-        String where = at.getSource().getPath() != null ? at.getSource().getPath() : at.getSource().getName();
-        return where + ":" + at.getStartLine() + ":" + at.getStartColumn() + ": " + msg;
+        return place(at) + ": " + msg;
     }
 
     /** The message and JS stack trace, as k6 logs an exception thrown by an iteration. */
@@ -29,12 +33,16 @@ final class JsErrors {
             if (f.isGuestFrame() && f.getSourceLocation() != null) {
                 SourceSection s = f.getSourceLocation();
                 String name = f.getRootName() == null || f.getRootName().isEmpty() ? "<anonymous>" : f.getRootName();
-                String file = s.getSource().getPath() != null ? s.getSource().getPath() : s.getSource().getName();
-                sb.append("\n\tat ").append(name).append(" (").append(file).append(':')
-                        .append(s.getStartLine()).append(':').append(s.getStartColumn()).append(')');
+                sb.append("\n\tat ").append(name).append(" (").append(place(s)).append(')');
             }
         }
         return sb.toString();
+    }
+
+    private static String place(SourceSection s) {
+        String file = s.getSource().getPath() != null ? s.getSource().getPath() : s.getSource().getName();
+        CharSequence text = s.getSource().hasCharacters() ? s.getSource().getCharacters() : null;
+        return SourceLocations.describe(file, text, s.getStartLine(), s.getStartColumn());
     }
 
     private static SourceSection firstGuestFrame(PolyglotException e) {

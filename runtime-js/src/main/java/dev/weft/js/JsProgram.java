@@ -1,5 +1,10 @@
 package dev.weft.js;
 
+import dev.weft.js.loader.LoaderOptions;
+import dev.weft.js.loader.RemoteModules;
+import dev.weft.js.loader.SummaryHostModule;
+import dev.weft.js.loader.TypeScriptException;
+import dev.weft.js.loader.TypeStripper;
 import dev.weft.js.module.ModuleRegistry;
 import dev.weft.js.module.ModuleScripts;
 import dev.weft.js.module.VuScope;
@@ -9,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
@@ -18,8 +24,9 @@ import org.graalvm.polyglot.io.IOAccess;
 
 /**
  * A loaded test script: the one GraalJS {@link Engine} of the test, the parsed main module and
- * prelude, the built-in modules and the script files. Shared by all VUs and thread-safe; each
- * VU gets its own {@link Context} from {@link #newContext(Supplier)}.
+ * prelude, the built-in modules, the script files and remote modules. Shared by all VUs and
+ * thread-safe; each VU gets its own {@link Context} from {@link #newContext(Supplier)}. A
+ * {@code .ts} script (and any {@code .ts} module it imports) is type-stripped on load.
  */
 public final class JsProgram implements AutoCloseable {
     private static final String MODULE_MIME = "application/javascript+module";
@@ -31,18 +38,33 @@ public final class JsProgram implements AutoCloseable {
     private final ModuleRegistry modules;
     private final ScriptFiles files;
     private final ModuleScripts moduleScripts = new ModuleScripts();
+    private final LoaderOptions loader;
+    private final RemoteModules remote;
+    private final Source globalAlias = Source.newBuilder("js", "globalThis.global = globalThis;", "weft-global.js")
+            .cached(true).buildLiteral();
 
-    private JsProgram(Engine engine, Source main, Source prelude, Path scriptPath, ModuleRegistry modules) {
+    private JsProgram(Engine engine, Source main, Source prelude, Path scriptPath, ModuleRegistry modules,
+            LoaderOptions loader) {
         this.engine = engine;
         this.main = main;
         this.prelude = prelude;
         this.scriptPath = scriptPath;
         this.modules = modules;
         this.files = new ScriptFiles(scriptPath.getParent());
+        this.loader = loader;
+        this.remote = new RemoteModules(loader);
     }
 
-    /** Reads the script; a missing file is a {@link ScriptException} naming it. */
+    /** Reads the script with default loader options (module cache from the process environment). */
     public static JsProgram load(Path script, ModuleRegistry modules) throws ScriptException {
+        return load(script, modules, LoaderOptions.defaults(System.getenv()));
+    }
+
+    /**
+     * Reads the script; a missing file is a {@link ScriptException} naming it. Adds Weft's
+     * loader modules (the k6-summary stand-in's host half) to {@code modules}.
+     */
+    public static JsProgram load(Path script, ModuleRegistry modules, LoaderOptions loader) throws ScriptException {
         Path abs = script.toAbsolutePath().normalize();
         String text;
         try {
@@ -52,12 +74,22 @@ public final class JsProgram implements AutoCloseable {
         } catch (IOException e) {
             throw new ScriptException(script + ": can't read the script: " + e.getMessage());
         }
+        if (TypeStripper.isTypeScript(abs.getFileName().toString())) {
+            try {
+                text = TypeStripper.strip(text);
+            } catch (TypeScriptException e) {
+                throw new ScriptException(script + ":" + e.line() + ":" + e.column() + ": " + e.getMessage());
+            }
+        }
+        if (!modules.has(SummaryHostModule.NAME)) {
+            modules.add(new SummaryHostModule());
+        }
         Engine engine = Engine.newBuilder("js")
                 .option("engine.WarnInterpreterOnly", "false")
                 .build();
         Source main = Source.newBuilder("js", abs.toFile()).content(text).mimeType(MODULE_MIME).cached(true)
                 .buildLiteral();
-        return new JsProgram(engine, main, preludeSource(), abs, modules);
+        return new JsProgram(engine, main, preludeSource(), abs, modules, loader);
     }
 
     private static Source preludeSource() {
@@ -85,6 +117,21 @@ public final class JsProgram implements AutoCloseable {
         return prelude;
     }
 
+    /** How this program loads code (cache, compatibility mode). */
+    public LoaderOptions loaderOptions() {
+        return loader;
+    }
+
+    /** Local script and module files read so far (as on disk), for {@code weft archive}. */
+    public Map<Path, byte[]> localFilesRead() {
+        return files.readSoFar();
+    }
+
+    /** Remote modules loaded so far, URL to source, for {@code weft archive}. */
+    public Map<String, byte[]> remoteModulesLoaded() {
+        return remote.loaded();
+    }
+
     ModuleScripts moduleScripts() {
         return moduleScripts;
     }
@@ -95,13 +142,13 @@ public final class JsProgram implements AutoCloseable {
 
     /** A fresh context for one VU; call on the thread that will own it. */
     Context newContext(Supplier<VuScope> scope) {
-        return Context.newBuilder("js")
+        Context context = Context.newBuilder("js")
                 .engine(engine)
                 // the slimming options below are "experimental" only in name; each drops a global
                 .allowExperimentalOptions(true)
                 .allowHostAccess(HostAccess.newBuilder(HostAccess.NONE).allowArrayAccess(true)
                         .allowListAccess(true).allowBufferAccess(true).build())
-                .allowIO(IOAccess.newBuilder().fileSystem(new ModuleFileSystem(modules, files, scope)).build())
+                .allowIO(IOAccess.newBuilder().fileSystem(new ModuleFileSystem(modules, files, scope, remote)).build())
                 .option("js.esm-eval-returns-exports", "true")
                 .option("js.console", "false")
                 .option("js.print", "false")
@@ -114,6 +161,10 @@ public final class JsProgram implements AutoCloseable {
                 .option("js.shared-array-buffer", "false")
                 .option("js.atomics", "false")
                 .build();
+        if (loader.mode().aliasesGlobal()) {
+            context.eval(globalAlias);
+        }
+        return context;
     }
 
     @Override

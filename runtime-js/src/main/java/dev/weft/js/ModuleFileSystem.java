@@ -1,5 +1,7 @@
 package dev.weft.js;
 
+import dev.weft.js.loader.RemoteModules;
+import dev.weft.js.loader.RemotePath;
 import dev.weft.js.module.ModuleRegistry;
 import dev.weft.js.module.Phase;
 import dev.weft.js.module.VuScope;
@@ -21,9 +23,10 @@ import org.graalvm.polyglot.io.FileSystem;
 
 /**
  * What a VU's context sees as its file system: read-only, where built-in module names
- * ({@code k6/http}) are files whose text re-exports the module, and script files come from
- * {@link ScriptFiles} (read from disk once per test). Loading modules is refused outside init
- * code, as k6 does. One per VU context; used only by that VU's thread.
+ * ({@code k6/http}) are files whose text re-exports the module, remote module URLs are paths
+ * under {@link RemotePath#ROOT} served by {@link RemoteModules}, and script files come from
+ * {@link ScriptFiles} (read from disk once per test, TypeScript stripped). Loading modules is
+ * refused outside init code, as k6 does. One per VU context; used only by that VU's thread.
  */
 final class ModuleFileSystem implements FileSystem {
     static final Path BUILTIN_ROOT = Path.of("/__weft_builtin__");
@@ -32,20 +35,28 @@ final class ModuleFileSystem implements FileSystem {
     private final ModuleRegistry modules;
     private final ScriptFiles files;
     private final Supplier<VuScope> scope;
+    private final RemoteModules remote;
 
-    ModuleFileSystem(ModuleRegistry modules, ScriptFiles files, Supplier<VuScope> scope) {
+    ModuleFileSystem(ModuleRegistry modules, ScriptFiles files, Supplier<VuScope> scope, RemoteModules remote) {
         this.modules = modules;
         this.files = files;
         this.scope = scope;
+        this.remote = remote;
     }
 
     @Override
     public Path parsePath(URI uri) {
+        if ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) {
+            return RemotePath.toPath(uri);
+        }
         return disk.parsePath(uri);
     }
 
     @Override
     public Path parsePath(String path) {
+        if (RemotePath.isRemote(path)) {
+            return RemotePath.toPath(URI.create(path));
+        }
         if (modules.has(path)) {
             return BUILTIN_ROOT.resolve(path + ".js");
         }
@@ -57,7 +68,7 @@ final class ModuleFileSystem implements FileSystem {
 
     @Override
     public void checkAccess(Path path, Set<? extends AccessMode> modes, LinkOption... options) throws IOException {
-        if (!path.startsWith(BUILTIN_ROOT)) {
+        if (!path.startsWith(BUILTIN_ROOT) && !RemotePath.isRemote(path)) {
             disk.checkAccess(path, modes, options);
         }
     }
@@ -85,7 +96,10 @@ final class ModuleFileSystem implements FileSystem {
             String name = file.substring(0, file.length() - 3);
             return new ReadOnlyChannel(files.builtin(name, () -> modules.moduleSource(name)));
         }
-        byte[] bytes = files.read(path);
+        if (RemotePath.isRemote(path)) {
+            return new ReadOnlyChannel(remote.read(RemotePath.toUrl(path)));
+        }
+        byte[] bytes = files.module(path);
         if (bytes == null) {
             throw new NoSuchFileException(path.toString());
         }
@@ -105,7 +119,7 @@ final class ModuleFileSystem implements FileSystem {
 
     @Override
     public Path toRealPath(Path path, LinkOption... options) throws IOException {
-        if (path.startsWith(BUILTIN_ROOT)) {
+        if (path.startsWith(BUILTIN_ROOT) || RemotePath.isRemote(path)) {
             return path;
         }
         return disk.toRealPath(path, options);
@@ -114,6 +128,9 @@ final class ModuleFileSystem implements FileSystem {
     @Override
     public Map<String, Object> readAttributes(Path path, String attributes, LinkOption... options)
             throws IOException {
+        if (RemotePath.isRemote(path)) {
+            return Map.of("isRegularFile", true, "isDirectory", false, "isSymbolicLink", false, "isOther", false);
+        }
         return disk.readAttributes(path, attributes, options);
     }
 

@@ -1,21 +1,28 @@
 package dev.weft.js;
 
+import dev.weft.js.loader.TypeScriptException;
+import dev.weft.js.loader.TypeStripper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
  * Script and module files of one test, read from disk once and shared by every VU (files
- * don't change during a run, and 10,000 VUs should not read them 10,000 times). Thread-safe.
+ * don't change during a run, and 10,000 VUs should not read them 10,000 times). TypeScript
+ * modules are type-stripped once here. Remembers which files were read, for archives.
+ * Thread-safe.
  */
 final class ScriptFiles {
     private static final byte[] MISSING = new byte[0];
 
     private final Path baseDir;
     private final ConcurrentHashMap<Path, byte[]> cache = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Path, byte[]> stripped = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, byte[]> builtins = new ConcurrentHashMap<>();
 
     ScriptFiles(Path baseDir) {
@@ -35,6 +42,36 @@ final class ScriptFiles {
             cache.putIfAbsent(abs, b);
         }
         return b == MISSING ? null : b;
+    }
+
+    /** The file as a module: TypeScript files with their types erased; null if missing. */
+    byte[] module(Path path) throws IOException {
+        byte[] raw = read(path);
+        if (raw == null || !TypeStripper.isTypeScript(path.getFileName().toString())) {
+            return raw;
+        }
+        Path abs = path.toAbsolutePath().normalize();
+        byte[] js = stripped.get(abs);
+        if (js == null) {
+            try {
+                js = TypeStripper.strip(new String(raw, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+            } catch (TypeScriptException e) {
+                throw new IOException(abs + ":" + e.line() + ":" + e.column() + ": " + e.getMessage());
+            }
+            stripped.putIfAbsent(abs, js);
+        }
+        return js;
+    }
+
+    /** Every local file read so far that exists, path to bytes as on disk. */
+    Map<Path, byte[]> readSoFar() {
+        Map<Path, byte[]> files = new TreeMap<>();
+        cache.forEach((p, b) -> {
+            if (b != MISSING) {
+                files.put(p, b);
+            }
+        });
+        return files;
     }
 
     byte[] builtin(String name, Supplier<String> source) {
