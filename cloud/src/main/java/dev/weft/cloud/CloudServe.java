@@ -24,6 +24,8 @@ import java.util.concurrent.CountDownLatch;
  * --org NAME            organisation for --create-user (default "default")
  * --create-user EMAIL:PASSWORD  create the user (or reset its password)
  * --create-token        make an API token for that user (or the first admin) and print it
+ * --add-token-file PATH register the token in that file for that user (or the first admin),
+ *                       e.g. a Kubernetes Secret the runners share; again on every start is a no-op
  * --setup-only          do the above and exit instead of serving
  * </pre>
  * On a first start with no users at all it creates {@code admin@localhost} with a random
@@ -33,7 +35,8 @@ public final class CloudServe {
     private CloudServe() {
     }
 
-    private record Options(ServiceConfig config, String org, String createUser, boolean createToken, boolean setupOnly) {
+    private record Options(ServiceConfig config, String org, String createUser, boolean createToken, boolean setupOnly,
+            Path addTokenFile) {
     }
 
     /** Runs the command; returns the process exit code (0 ok, 2 bad options, 1 failure). */
@@ -93,6 +96,14 @@ public final class CloudServe {
             user = accounts.createUser(accounts.organisation(options.org()), "admin@localhost", password);
             out.println("first start: created user admin@localhost with password " + password);
             out.println("  token: " + accounts.createToken(user));
+        }
+        if (options.addTokenFile() != null) {
+            Principal owner = user != null ? user : accounts.byEmail("admin@localhost").orElseThrow(
+                    () -> new IllegalArgumentException("--add-token-file needs --create-user EMAIL:PASSWORD"));
+            accounts.addToken(owner, java.nio.file.Files.readString(options.addTokenFile()).strip());
+            out.println("token from " + options.addTokenFile() + " accepted for " + owner.email());
+        }
+        if (options.createUser() == null && user != null) {
             return;
         }
         if (options.createToken()) {
@@ -119,6 +130,7 @@ public final class CloudServe {
         String dbUser = null;
         String dbPassword = null;
         String db = config.jdbcUrl();
+        Path addTokenFile = null;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -138,13 +150,15 @@ public final class CloudServe {
                 }
                 case "--create-token" -> createToken = true;
                 case "--setup-only" -> setupOnly = true;
+                case "--add-token-file" -> addTokenFile = Path.of(value(args, ++i, a));
                 default -> throw new IllegalArgumentException("unknown option " + a);
             }
         }
         if (!db.startsWith("jdbc:")) {
             db = ServiceConfig.defaultJdbcUrl(Path.of(db));
         }
-        return new Options(config.withDatabase(db, dbUser, dbPassword), org, createUser, createToken, setupOnly);
+        return new Options(config.withDatabase(db, dbUser, dbPassword), org, createUser, createToken, setupOnly,
+                addTokenFile);
     }
 
     private static String value(String[] args, int i, String option) {

@@ -68,4 +68,25 @@ class CloudServeTest {
         assertThat(run("--bogus")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown option --bogus");
     }
+
+    @Test
+    void aTokenFromAFileIsAcceptedOnEveryStartAndTooShortOnesAreRefused() throws Exception {
+        String db = dir.resolve("data").toString();
+        String token = "k8s-secret-token-0123456789abcdef0123456789";
+        java.nio.file.Files.writeString(dir.resolve("token"), token + "\n");
+        java.nio.file.Files.writeString(dir.resolve("short"), "abc");
+
+        assertThat(run("--port", "0", "--db", db, "--add-token-file", dir.resolve("token").toString(), "--setup-only"))
+                .as(err.toString()).isZero();
+        assertThat(run("--port", "0", "--db", db, "--add-token-file", dir.resolve("token").toString(), "--setup-only"))
+                .as(err.toString()).isZero();
+        assertThat(printed()).contains("accepted for admin@localhost");
+        assertThat(run("--port", "0", "--db", db, "--add-token-file", dir.resolve("short").toString(), "--setup-only"))
+                .isEqualTo(1);
+        assertThat(err.toString()).contains("32 to 200 characters");
+        try (ResultsService service = ResultsService.start(ServiceConfig.defaults().withPort(0)
+                .withDatabase(ServiceConfig.defaultJdbcUrl(Path.of(db)), null, null))) {
+            assertThat(service.accounts().byToken(token)).isPresent();
+        }
+    }
 }

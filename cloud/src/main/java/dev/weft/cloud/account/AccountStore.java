@@ -67,6 +67,22 @@ public final class AccountStore {
         return token;
     }
 
+    /**
+     * Registers a token chosen outside the service (a Kubernetes Secret shared with the runners)
+     * for the principal; nothing happens when it is registered already. It must be 32 to 200
+     * characters, so it is as hard to guess as one the service makes.
+     */
+    public void addToken(Principal principal, String token) throws SQLException {
+        if (token == null || token.length() < 32 || token.length() > 200 || !token.equals(token.strip())) {
+            throw new IllegalArgumentException("a token must have 32 to 200 characters and no surrounding spaces");
+        }
+        if (byToken(token).isPresent()) {
+            return;
+        }
+        db.inTransaction(c -> insert(c, "INSERT INTO api_tokens (org_id, user_id, token_hash, created_at) VALUES (?, ?, ?, ?)",
+                principal.orgId(), principal.userId(), ApiTokens.digest(token), clock.millis()));
+    }
+
     public Optional<Principal> byToken(String token) throws SQLException {
         if (token == null || token.length() > 200) {
             return Optional.empty();
