@@ -1,5 +1,7 @@
 package dev.weft.cli;
 
+import dev.weft.cli.archive.ArchiveCommand;
+import dev.weft.cli.control.ControlCommand;
 import dev.weft.cli.login.LoginCommand;
 import dev.weft.cli.run.RunCommand;
 import dev.weft.cli.run.RunFlags;
@@ -29,6 +31,10 @@ public final class Cli {
         try {
             return switch (args.get(0)) {
                 case "run" -> new RunCommand(global).run(RunFlags.parse(rest));
+                case "new" -> new NewCommand(global).run(rest);
+                case "inspect" -> new InspectCommand(global).run(rest);
+                case "archive" -> new ArchiveCommand(global).run(rest);
+                case "status", "pause", "resume", "scale" -> new ControlCommand(global).run(args.get(0), rest);
                 case "quickstart" -> new Quickstart(global).run(rest);
                 case "login" -> new LoginCommand(global).run(rest);
                 case "cloud" -> cloud(rest);

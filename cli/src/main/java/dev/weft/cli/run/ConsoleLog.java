@@ -1,28 +1,61 @@
 package dev.weft.cli.run;
 
+import com.google.gson.JsonObject;
+import dev.weft.cli.GlobalEnv;
 import dev.weft.js.module.ScriptConsole;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.concurrent.LinkedBlockingQueue;
 
 /**
- * Prints script console lines and run messages in k6's log format
- * ({@code INFO[0003] text  source=console}) on standard error. VU threads only enqueue; one
- * writer thread does the printing, so a slow terminal never holds a VU.
+ * Prints script console lines and run messages as k6 does: text ({@code INFO[0003] text
+ * source=console}), JSON lines ({@code {"level","msg","source","time"}}) or raw, on stderr,
+ * stdout, a file, or nowhere ({@link LogSettings}). VU threads only enqueue; one writer thread
+ * does the printing, so a slow terminal never holds a VU.
  */
 public final class ConsoleLog implements ScriptConsole, AutoCloseable {
     private static final String STOP = new String("stop");
 
     private final PrintStream err;
+    private final boolean ownsStream;
+    private final String format;
     private final long startNanos = System.nanoTime();
     private final LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
     private final Thread writer;
     private final boolean quietDebug;
 
     public ConsoleLog(PrintStream err, boolean quietDebug) {
+        this(err, false, "text", quietDebug);
+    }
+
+    private ConsoleLog(PrintStream err, boolean ownsStream, String format, boolean quietDebug) {
         this.err = err;
+        this.ownsStream = ownsStream;
+        this.format = format;
         this.quietDebug = quietDebug;
         this.writer = Thread.ofVirtual().name("console-log").start(this::drain);
+    }
+
+    /** A log writing where {@code settings} say; a file is created (appended to) relative to the cwd. */
+    public static ConsoleLog open(LogSettings settings, GlobalEnv global) throws IOException {
+        return switch (settings.output()) {
+            case "stdout" -> new ConsoleLog(global.stdout(), false, settings.format(), false);
+            case "none" -> new ConsoleLog(new PrintStream(OutputStream.nullOutputStream()), true, settings.format(), false);
+            case "file" -> {
+                Path file = global.cwd().resolve(settings.file());
+                yield new ConsoleLog(new PrintStream(new FileOutputStream(file.toFile(), true), false,
+                        StandardCharsets.UTF_8), true, settings.format(), false);
+            }
+            default -> new ConsoleLog(global.stderr(), false, settings.format(), false);
+        };
     }
 
     @Override
@@ -39,6 +72,20 @@ public final class ConsoleLog implements ScriptConsole, AutoCloseable {
     }
 
     private String format(String level, String text, String source) {
+        if (format.equals("raw")) {
+            return text;
+        }
+        if (format.equals("json")) {
+            JsonObject o = new JsonObject();
+            o.addProperty("level", level.equals("warn") ? "warning" : level);
+            o.addProperty("msg", text);
+            if (source != null) {
+                o.addProperty("source", source);
+            }
+            o.addProperty("time", OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS)
+                    .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+            return o.toString();
+        }
         long secs = (System.nanoTime() - startNanos) / 1_000_000_000L;
         String lvl = switch (level) {
             case "error" -> "ERRO";
@@ -65,14 +112,20 @@ public final class ConsoleLog implements ScriptConsole, AutoCloseable {
         err.flush();
     }
 
-    /** Prints what is queued, then stops the writer. */
+    /** Prints what is queued, then stops the writer. Safe to call more than once. */
     @Override
     public void close() {
+        if (!writer.isAlive()) {
+            return;
+        }
         lines.add(STOP);
         try {
             writer.join(5000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (ownsStream) {
+            err.close();
         }
     }
 }

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Locale;
 
 /** The run header k6 prints before a test: execution, script, outputs, scenarios. */
-final class Header {
+public final class Header {
     private Header() {
     }
 
@@ -31,7 +31,7 @@ final class Header {
     }
 
     /** k6's duration text: 1m30s, 45s, 500ms. */
-    static String format(Duration d) {
+    public static String format(Duration d) {
         long ms = d.toMillis();
         if (ms < 1000) {
             return ms + "ms";

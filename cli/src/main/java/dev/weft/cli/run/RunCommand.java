@@ -1,7 +1,5 @@
 package dev.weft.cli.run;
 
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import dev.weft.cli.GlobalEnv;
 import dev.weft.control.TestRunControl;
 import dev.weft.executor.Executor;
@@ -29,10 +27,7 @@ import dev.weft.metrics.Tags;
 import dev.weft.options.OptionsException;
 import dev.weft.options.TestOptions;
 import dev.weft.threshold.ThresholdException;
-import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -49,35 +44,40 @@ public final class RunCommand {
     }
 
     public int run(RunFlags flags) throws InterruptedException {
-        try (ConsoleLog console = new ConsoleLog(global.stderr(), false)) {
+        LogSettings logs;
+        try {
+            logs = LogSettings.resolve(flags.logOutput(), flags.logFormat(), flags.noColor(), global.env());
+        } catch (dev.weft.cli.UsageException e) {
+            global.stderr().println("error: " + e.getMessage());
+            return dev.weft.cli.Cli.USAGE_ERROR;
+        }
+        ConsoleLog log;
+        try {
+            log = ConsoleLog.open(logs, global);
+        } catch (java.io.IOException e) {
+            global.stderr().println("error: --log-output: can't open " + logs.file() + ": " + e.getMessage());
+            return ExitCode.INVALID_CONFIG.code();
+        }
+        try (ConsoleLog console = log) {
             return run(flags, console);
         }
     }
 
     private int run(RunFlags flags, ConsoleLog console) throws InterruptedException {
-        Path script = global.cwd().resolve(flags.script());
-        Map<String, String> env = new LinkedHashMap<>();
-        if (flags.includeSystemEnv()) {
-            env.putAll(global.env());
-        }
-        env.putAll(flags.env());
         ModuleRegistry modules = BuiltinModules.create();
         Clock clock = Clock.systemUTC();
         MetricRegistry registry = MetricRegistry.withBuiltins();
-        try (JsProgram program = JsProgram.load(script, modules)) {
-            TestServices initServices = new TestServices(env, TestOptions.of(new JsonObject()),
-                    registry, SampleSink.DISCARD,
-                    new HttpEngine(HttpEngines.config(TestOptions.of(new JsonObject())), clock), clock, Tags.EMPTY,
-                    program.scriptDir(), console);
-            ScriptInfo info = ScriptInfo.read(program, initServices);
-            TestOptions options = mergeOptions(info, flags, global.env());
+        try (LoadedTest test = LoadedTest.load(flags, global, console, modules, registry, clock)) {
+            TestOptions options = test.options();
+            ScriptInfo info = test.info();
             Instance instance = instance(options);
             List<Executor> executors = new Scenarios(Scenarios.builtinTypes(), instance).fromOptions(options);
             checkExecFunctions(executors, info, flags.script());
             TestRun.Plan plan = new TestRun.Plan(executors, !options.noSetup(), !options.noTeardown(),
                     options.setupTimeout(), options.teardownTimeout(), new Tags(options.tags()), instance);
-            MetricsSetup metrics = MetricsSetup.create(registry, options, flags, plan, global, env);
-            return execute(program, options, plan, metrics, info, env, console, flags, clock);
+            RunFlags effective = flags.withDefaults(global.env(), test.configOutputs());
+            MetricsSetup metrics = MetricsSetup.create(registry, options, effective, plan, global, test.env());
+            return execute(test.program(), options, plan, metrics, info, test.env(), console, effective, clock);
         } catch (ScriptException e) {
             console.system("error", e.getMessage());
             return ExitCode.SCRIPT_EXCEPTION.code();
@@ -130,16 +130,6 @@ public final class RunCommand {
         String segment = options.get("executionSegment").map(e -> e.getAsString()).orElse(null);
         String sequence = options.get("executionSegmentSequence").map(e -> e.getAsString()).orElse(null);
         return new Instance(ExecutionTuple.parse(segment, sequence), new PauseGate(options.bool("paused")));
-    }
-
-    private static TestOptions mergeOptions(ScriptInfo info, RunFlags flags, Map<String, String> processEnv) {
-        List<JsonObject> layers = new ArrayList<>();
-        if (info.optionsJson() != null) {
-            layers.add(JsonParser.parseString(info.optionsJson()).getAsJsonObject());
-        }
-        layers.add(EnvOptions.from(processEnv));
-        layers.add(flags.optionsLayer());
-        return TestOptions.merge(layers);
     }
 
     private static void checkExecFunctions(List<Executor> executors, ScriptInfo info, String script)

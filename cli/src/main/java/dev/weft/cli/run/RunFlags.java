@@ -24,6 +24,10 @@ public final class RunFlags {
     private String summaryExport;
     private boolean includeSystemEnv = true;
     private String address = "localhost:6565";
+    private String config;
+    private String compatibilityMode;
+    private String logOutput;
+    private String logFormat;
 
     public static RunFlags parse(List<String> args) throws UsageException {
         RunFlags f = new RunFlags();
@@ -44,13 +48,14 @@ public final class RunFlags {
                 f.script = a;
                 continue;
             }
+            int[] used = {0};
             switch (name) {
-                case "-u", "--vus" -> f.options.addProperty("vus", number(name, value(args, i++, value, name)));
-                case "-d", "--duration" -> f.options.addProperty("duration", value(args, i++, value, name));
-                case "-i", "--iterations" -> f.options.addProperty("iterations", number(name, value(args, i++, value, name)));
-                case "-s", "--stage" -> stages.add(stage(value(args, i++, value, name)));
+                case "-u", "--vus" -> f.options.addProperty("vus", number(name, value(args, i, value, name, used)));
+                case "-d", "--duration" -> f.options.addProperty("duration", value(args, i, value, name, used));
+                case "-i", "--iterations" -> f.options.addProperty("iterations", number(name, value(args, i, value, name, used)));
+                case "-s", "--stage" -> stages.add(stage(value(args, i, value, name, used)));
                 case "-e", "--env" -> {
-                    String kv = value(args, i++, value, name);
+                    String kv = value(args, i, value, name, used);
                     int at = kv.indexOf('=');
                     if (at <= 0) {
                         throw new UsageException("flag " + name + " needs KEY=VALUE, got \"" + kv + "\"");
@@ -58,7 +63,7 @@ public final class RunFlags {
                     f.env.put(kv.substring(0, at), kv.substring(at + 1));
                 }
                 case "--tag" -> {
-                    String kv = value(args, i++, value, name);
+                    String kv = value(args, i, value, name, used);
                     int at = kv.indexOf('=');
                     if (at <= 0) {
                         throw new UsageException("flag --tag needs NAME=VALUE, got \"" + kv + "\"");
@@ -67,35 +72,41 @@ public final class RunFlags {
                     tags.addProperty(kv.substring(0, at), kv.substring(at + 1));
                     f.options.add("tags", tags);
                 }
-                case "-o", "--out" -> f.outputs.add(value(args, i++, value, name));
+                case "-o", "--out" -> f.outputs.add(value(args, i, value, name, used));
                 case "--no-setup" -> f.options.addProperty("noSetup", true);
                 case "--no-teardown" -> f.options.addProperty("noTeardown", true);
                 case "--no-connection-reuse" -> f.options.addProperty("noConnectionReuse", true);
                 case "--no-vu-connection-reuse" -> f.options.addProperty("noVUConnectionReuse", true);
                 case "--insecure-skip-tls-verify" -> f.options.addProperty("insecureSkipTLSVerify", true);
                 case "--throw", "-w" -> f.options.addProperty("throw", true);
-                case "--user-agent" -> f.options.addProperty("userAgent", value(args, i++, value, name));
+                case "--user-agent" -> f.options.addProperty("userAgent", value(args, i, value, name, used));
                 case "--summary-trend-stats" -> {
                     JsonArray stats = new JsonArray();
-                    for (String s : value(args, i++, value, name).split(",")) {
+                    for (String s : value(args, i, value, name, used).split(",")) {
                         stats.add(s.trim());
                     }
                     f.options.add("summaryTrendStats", stats);
                 }
-                case "--summary-time-unit" -> f.options.addProperty("summaryTimeUnit", value(args, i++, value, name));
-                case "--summary-export" -> f.summaryExport = value(args, i++, value, name);
+                case "--summary-time-unit" -> f.options.addProperty("summaryTimeUnit", value(args, i, value, name, used));
+                case "--summary-export" -> f.summaryExport = value(args, i, value, name, used);
                 case "--no-summary" -> f.noSummary = true;
                 case "--no-thresholds" -> f.noThresholds = true;
                 case "--no-color" -> f.noColor = true;
                 case "-q", "--quiet" -> f.quiet = true;
                 case "--include-system-env-vars" -> f.includeSystemEnv = !"false".equals(value);
-                case "-a", "--address" -> f.address = value(args, i++, value, name);
+                case "-a", "--address" -> f.address = value(args, i, value, name, used);
                 case "-p", "--paused" -> f.options.addProperty("paused", true);
-                case "--execution-segment" -> f.options.addProperty("executionSegment", value(args, i++, value, name));
+                case "-c", "--config" -> f.config = value(args, i, value, name, used);
+                case "--compatibility-mode" -> f.compatibilityMode = value(args, i, value, name, used);
+                case "--log-output" -> f.logOutput = value(args, i, value, name, used);
+                case "--log-format" -> f.logFormat = value(args, i, value, name, used);
+                case "--http-debug" -> f.options.addProperty("httpDebug", value == null ? "headers" : value);
+                case "--execution-segment" -> f.options.addProperty("executionSegment", value(args, i, value, name, used));
                 case "--execution-segment-sequence" ->
-                        f.options.addProperty("executionSegmentSequence", value(args, i++, value, name));
+                        f.options.addProperty("executionSegmentSequence", value(args, i, value, name, used));
                 default -> throw new UsageException("unknown flag: " + name);
             }
+            i += used[0];
         }
         if (!stages.isEmpty()) {
             f.options.add("stages", stages);
@@ -103,16 +114,25 @@ public final class RunFlags {
         if (f.script == null) {
             throw new UsageException("weft run needs a script: weft run [flags] script.js");
         }
+        if (f.options.has("httpDebug")) {
+            String d = f.options.get("httpDebug").getAsString();
+            if (!d.equals("headers") && !d.equals("full")) {
+                throw new UsageException("invalid --http-debug value \"" + d + "\": use --http-debug or --http-debug=full");
+            }
+        }
         return f;
     }
 
-    private static String value(List<String> args, int i, String inline, String name) throws UsageException {
+    /** The flag's value: after '=' in the same argument, else the next argument (then {@code used[0]} is 1). */
+    private static String value(List<String> args, int i, String inline, String name, int[] used)
+            throws UsageException {
         if (inline != null) {
             return inline;
         }
         if (i + 1 >= args.size()) {
             throw new UsageException("flag needs an argument: " + name);
         }
+        used[0] = 1;
         return args.get(i + 1);
     }
 
@@ -141,6 +161,48 @@ public final class RunFlags {
 
     public String script() {
         return script;
+    }
+
+    /**
+     * These flags with k6's environment fallbacks for run settings that are not options
+     * (K6_NO_THRESHOLDS, K6_NO_SUMMARY, K6_SUMMARY_EXPORT, K6_OUT, K6_NO_COLOR / NO_COLOR) and the
+     * config file's outputs when neither flags nor K6_OUT name any. Flags win.
+     */
+    public RunFlags withDefaults(Map<String, String> processEnv, List<String> configOutputs) {
+        RunFlags f = new RunFlags();
+        f.options.asMap().putAll(options.deepCopy().asMap());
+        f.env.putAll(env);
+        f.script = script;
+        f.quiet = quiet;
+        f.includeSystemEnv = includeSystemEnv;
+        f.address = address;
+        f.config = config;
+        f.compatibilityMode = compatibilityMode;
+        f.logOutput = logOutput;
+        f.logFormat = logFormat;
+        f.noSummary = noSummary || truthy(processEnv.get("K6_NO_SUMMARY"));
+        f.noThresholds = noThresholds || truthy(processEnv.get("K6_NO_THRESHOLDS"));
+        f.noColor = noColor || processEnv.containsKey("NO_COLOR") || truthy(processEnv.get("K6_NO_COLOR"));
+        f.summaryExport = summaryExport != null ? summaryExport : blankToNull(processEnv.get("K6_SUMMARY_EXPORT"));
+        f.outputs.addAll(outputs);
+        String k6Out = blankToNull(processEnv.get("K6_OUT"));
+        if (f.outputs.isEmpty() && k6Out != null) {
+            for (String o : k6Out.split(",")) {
+                f.outputs.add(o.trim());
+            }
+        }
+        if (f.outputs.isEmpty()) {
+            f.outputs.addAll(configOutputs);
+        }
+        return f;
+    }
+
+    private static boolean truthy(String v) {
+        return v != null && (v.trim().equalsIgnoreCase("true") || v.trim().equals("1"));
+    }
+
+    private static String blankToNull(String v) {
+        return v == null || v.isBlank() ? null : v;
     }
 
     public JsonObject optionsLayer() {
@@ -178,6 +240,26 @@ public final class RunFlags {
     /** Where the REST control API listens (k6's --address); "" turns it off. */
     public String address() {
         return address;
+    }
+
+    /** k6's --config file (JSON options), or null. */
+    public String config() {
+        return config;
+    }
+
+    /** k6's --compatibility-mode as given, or null. */
+    public String compatibilityMode() {
+        return compatibilityMode;
+    }
+
+    /** k6's --log-output as given, or null. */
+    public String logOutput() {
+        return logOutput;
+    }
+
+    /** k6's --log-format as given, or null. */
+    public String logFormat() {
+        return logFormat;
     }
 
     public boolean includeSystemEnv() {

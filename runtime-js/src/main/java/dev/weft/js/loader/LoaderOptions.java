@@ -10,7 +10,7 @@ import java.util.Map;
  *
  * @param moduleCache   directory of remote modules fetched earlier, one file per URL
  * @param mode          k6's compatibility mode
- * @param bundledRemote an archive's {@code https/} tree, searched before the cache; null when
+ * @param bundledRemote an unpacked archive (its {@code https/} tree is searched before the cache); null when
  *                      not running an archive
  * @param fetchTimeout  how long one remote module fetch may take
  */

@@ -67,7 +67,7 @@ public final class RemoteModules {
 
     private byte[] locate(URI url) throws IOException {
         if (options.bundledRemote() != null) {
-            Path bundled = options.bundledRemote().resolve(url.getScheme())
+            Path bundled = options.bundledRemote().resolve("https")
                     .resolve(url.getRawAuthority() + url.getRawPath()).normalize();
             if (Files.isRegularFile(bundled)) {
                 return Files.readAllBytes(bundled);
