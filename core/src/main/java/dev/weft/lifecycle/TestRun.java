@@ -178,7 +178,6 @@ public final class TestRun {
         }
         vusReporter.interrupt();
         vusReporter.join();
-        pushVus(s);
     }
 
     private static boolean sleepUntilStart(Executor executor, ExecutionState s) throws InterruptedException {
@@ -193,20 +192,32 @@ public final class TestRun {
         return false;
     }
 
+    /**
+     * k6 reports {@code vus} about once a second. Between reports this looks every 100 ms and
+     * reports the most VUs it saw, so a short test or a brief peak is not reported as 0.
+     */
     private void reportVus(ExecutionState s) {
+        int windowMax = 0;
+        int polls = 0;
         try {
             while (true) {
-                pushVus(s);
-                Thread.sleep(1000);
+                Thread.sleep(100);
+                windowMax = Math.max(windowMax, s.activeVus().get());
+                if (++polls % 10 == 0) {
+                    pushVus(windowMax);
+                    windowMax = 0;
+                }
             }
         } catch (InterruptedException e) {
-            // run over
+            if (polls % 10 != 0 || polls == 0) {
+                pushVus(Math.max(windowMax, s.activeVus().get()));
+            }
         }
     }
 
-    private void pushVus(ExecutionState s) {
+    private void pushVus(int vus) {
         long now = clock.millis();
-        sink.push(new Sample(BuiltinMetrics.VUS, plan.testTags(), now, s.activeVus().get()));
+        sink.push(new Sample(BuiltinMetrics.VUS, plan.testTags(), now, vus));
         sink.push(new Sample(BuiltinMetrics.VUS_MAX, plan.testTags(), now, pool.size()));
     }
 
