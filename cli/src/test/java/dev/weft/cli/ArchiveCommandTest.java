@@ -48,6 +48,34 @@ class ArchiveCommandTest {
     }
 
     @Test
+    void remote_modules_travel_in_the_archive_and_need_no_network_when_it_runs() throws Exception {
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/utils/1.0/index.js", ex -> {
+            byte[] b = "export const answer = 42;".getBytes();
+            ex.sendResponseHeaders(200, b.length);
+            ex.getResponseBody().write(b);
+            ex.close();
+        });
+        server.start();
+        String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/utils/1.0/index.js";
+        Files.writeString(dir.resolve("s.js"), "import { answer } from '" + url + "';\n"
+                + "export const options = { iterations: 1 };\n"
+                + "export default function () { console.log('answer ' + answer); }\n");
+        FakeGlobalEnv a = new FakeGlobalEnv(dir, Map.of("XDG_CACHE_HOME", dir.resolve("cache-a").toString()));
+        try {
+            assertThat(run(a, "archive", "s.js")).as(a.stderr()).isZero();
+        } finally {
+            server.stop(0);
+        }
+        assertThat(listing(dir.resolve("archive.tar"))).contains("https/127.0.0.1:" + server.getAddress().getPort()
+                + "/utils/1.0/index.js");
+        FakeGlobalEnv r = new FakeGlobalEnv(elsewhere, Map.of("XDG_CACHE_HOME", elsewhere.resolve("empty").toString()));
+        assertThat(run(r, "run", "-q", "--address", "", dir.resolve("archive.tar").toString())).as(r.stderr()).isZero();
+        assertThat(r.stderr()).contains("answer 42");
+    }
+
+    @Test
     void an_archive_lists_in_k6s_layout() throws Exception {
         Files.writeString(dir.resolve("s.js"), "export default function () {}\n");
         FakeGlobalEnv a = new FakeGlobalEnv(dir, Map.of());
