@@ -26,6 +26,11 @@ final class ScenarioView implements ExecutionView {
     }
 
     @Override
+    public java.util.Map<String, String> scenarioEnv() {
+        return scenario.env();
+    }
+
+    @Override
     public long scenarioStartMillis() {
         return startMillis;
     }

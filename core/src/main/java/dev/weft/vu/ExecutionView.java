@@ -25,6 +25,11 @@ public interface ExecutionView {
 
     long interruptedIterations();
 
+    /** The scenario's {@code env}: extra {@code __ENV} values for its iterations. */
+    default java.util.Map<String, String> scenarioEnv() {
+        return java.util.Map.of();
+    }
+
     /** Nothing known: for VUs run outside executors (tests, benches). */
     ExecutionView NONE = new ExecutionView() {
         @Override

@@ -132,6 +132,14 @@ public final class JsProgram implements AutoCloseable {
         return remote.loaded();
     }
 
+    /**
+     * A file for {@code open()}: read from disk once per test and shared by every VU (and
+     * remembered for {@code weft archive}); null if it does not exist.
+     */
+    byte[] readFile(Path path) throws java.io.IOException {
+        return files.read(path);
+    }
+
     ModuleScripts moduleScripts() {
         return moduleScripts;
     }

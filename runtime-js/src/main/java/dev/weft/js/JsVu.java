@@ -27,6 +27,9 @@ public final class JsVu implements Vu {
     private final Value jsonStringify;
     private final Map<String, Value> functions = new HashMap<>();
     private String parsedSetupText;
+    private Value baseEnv;
+    private Value currentEnv;
+    private final Map<String, Value> scenarioEnvs = new HashMap<>();
     private Value parsedSetupData;
     private volatile Thread running;
     private volatile boolean interrupted;
@@ -76,12 +79,36 @@ public final class JsVu implements Vu {
         scope.enter(Phase.VU, ctx.tags());
         scope.iteration(ctx);
         bindings.putMember("__ITER", ctx.vuIteration());
+        applyScenarioEnv(ctx.scenario(), ctx.execution().scenarioEnv());
         Value fn = functions.computeIfAbsent(ctx.exec(), exports::getMember);
         if (fn == null || !fn.canExecute()) {
             scope.services().console().log("error", "function \"" + ctx.exec() + "\" is not exported by the script");
             return IterationOutcome.FAILED;
         }
         return call(fn, setupData(ctx.setupData()));
+    }
+
+    /**
+     * k6 adds a scenario's {@code env} to {@code __ENV} for that scenario's iterations: each
+     * scenario gets its own merged copy of the VU's init-time __ENV, made once.
+     */
+    private void applyScenarioEnv(String scenarioName, Map<String, String> env) {
+        if (baseEnv == null) {
+            baseEnv = bindings.getMember("__ENV");
+        }
+        Value target = baseEnv;
+        if (!env.isEmpty()) {
+            target = scenarioEnvs.computeIfAbsent(scenarioName, n -> {
+                Value merged = bindings.getMember("Object").getMember("assign")
+                        .execute(bindings.getMember("Object").newInstance(), baseEnv);
+                env.forEach(merged::putMember);
+                return merged;
+            });
+        }
+        if (target != currentEnv) {
+            bindings.putMember("__ENV", target);
+            currentEnv = target;
+        }
     }
 
     private Value setupData(String text) {

@@ -8,7 +8,6 @@ import dev.weft.vu.VuFactory;
 import dev.weft.vu.VuInitException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -93,7 +92,10 @@ public final class JsVuFactory implements VuFactory {
         scope.requireInit("open()");
         Path file = program.scriptDir().resolve(path).normalize();
         try {
-            byte[] bytes = Files.readAllBytes(file);
+            byte[] bytes = program.readFile(file);
+            if (bytes == null) {
+                throw new NoSuchFileException(file.toString());
+            }
             if ("b".equals(mode)) {
                 Object[] boxed = new Object[bytes.length];
                 for (int i = 0; i < bytes.length; i++) {

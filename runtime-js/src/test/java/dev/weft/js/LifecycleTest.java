@@ -218,4 +218,19 @@ class LifecycleTest {
         assertThat(r.failed()).isFalse();
         assertThat(h.logs).containsExactly("info: function returned", "info: timer fired");
     }
+
+    @Test
+    void a_scenarios_env_is_added_to_env_for_its_iterations_only() throws Exception {
+        ScriptHarness h = new ScriptHarness(dir).file("s.js", """
+                export function a() { console.log('a ' + __ENV.WHO + ' ' + __ENV.GREETING); }
+                export function b() { console.log('b ' + __ENV.WHO + ' ' + __ENV.GREETING); }
+                """);
+        RunResult r = h.run("s.js", """
+                {"scenarios": {
+                  "one": {"executor": "per-vu-iterations", "vus": 1, "iterations": 1, "exec": "a", "env": {"WHO": "first"}},
+                  "two": {"executor": "per-vu-iterations", "vus": 1, "iterations": 1, "exec": "b"}}}
+                """);
+        assertThat(r.failed()).isFalse();
+        assertThat(h.logs).containsExactlyInAnyOrder("info: a first hi", "info: b undefined hi");
+    }
 }
