@@ -12,6 +12,7 @@ import dev.weft.js.loader.CompatibilityMode;
 import dev.weft.js.loader.LoaderOptions;
 import dev.weft.js.module.ModuleRegistry;
 import dev.weft.js.module.TestServices;
+import dev.weft.js.module.http.HttpModule;
 import dev.weft.metrics.MetricRegistry;
 import dev.weft.metrics.SampleSink;
 import dev.weft.metrics.Tags;
@@ -101,7 +102,7 @@ public final class LoadedTest implements AutoCloseable {
         try {
             TestOptions none = TestOptions.of(new JsonObject());
             TestServices initServices = new TestServices(env, none, registry, SampleSink.DISCARD,
-                    new HttpEngine(HttpEngines.config(none), clock), clock, Tags.EMPTY, program.scriptDir(), console);
+                    new HttpEngine(HttpModule.engineConfig(none), clock), clock, Tags.EMPTY, program.scriptDir(), console);
             ScriptInfo info = ScriptInfo.read(program, initServices);
             List<JsonObject> layers = new ArrayList<>();
             layers.add(config.options());

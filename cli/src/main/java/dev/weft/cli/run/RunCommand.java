@@ -17,6 +17,7 @@ import dev.weft.js.ScriptInfo;
 import dev.weft.js.module.BuiltinModules;
 import dev.weft.js.module.ModuleRegistry;
 import dev.weft.js.module.TestServices;
+import dev.weft.js.module.http.HttpModule;
 import dev.weft.lifecycle.ExitCode;
 import dev.weft.lifecycle.RunResult;
 import dev.weft.lifecycle.StopReason;
@@ -93,7 +94,7 @@ public final class RunCommand {
     private int execute(JsProgram program, TestOptions options, TestRun.Plan plan, MetricsSetup metrics,
             ScriptInfo info, Map<String, String> env, ConsoleLog console, RunFlags flags, Clock clock)
             throws InterruptedException, OutputStartException {
-        HttpEngine http = new HttpEngine(HttpEngines.config(options), clock);
+        HttpEngine http = new HttpEngine(HttpModule.engineConfig(options), clock);
         TestServices services = new TestServices(env, options, metrics.registry(), metrics.pipeline(), http, clock,
                 plan.testTags(), program.scriptDir(), console);
         JsVuFactory factory = new JsVuFactory(program, services);

@@ -38,6 +38,7 @@ final class HttpHost {
     private final CookieJar jar;
     private final HttpSettings settings;
     private final RequestReader reader;
+    private final HttpDebug debug;
     private ExpectedStatuses callback = ExpectedStatuses.defaults();
     private Tags tagsSeen;
     private String groupSeen;
@@ -50,6 +51,7 @@ final class HttpHost {
         this.client = engine.newVuClient();
         this.jar = engine.newCookieJar();
         this.reader = new RequestReader(settings);
+        this.debug = HttpDebug.from(vu.services().options());
         if (!settings.noCookiesReset()) {
             vu.onIterationStart(jar::clearAll);
         }
@@ -103,6 +105,7 @@ final class HttpHost {
 
     /** Records the samples of a sent request and decides between a handle and an error to throw. */
     private Object finish(ParsedRequest p, HttpResponse r) {
+        debug.log(r, vu.services().console());
         HttpSamples.emit(r, tagsFor(p), p.callbackGiven() ? p.callback() : callback, vu.services().sink());
         if (!r.error().isEmpty()) {
             if (p.throwErrors()) {
