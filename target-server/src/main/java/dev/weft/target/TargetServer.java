@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.locks.ReentrantLock;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLSocketFactory;
 
 /**
  * A local httpbin-like target: plain HTTP on one port and the same routes over TLS on another.
@@ -21,17 +21,28 @@ import javax.net.ssl.SSLSocketFactory;
  * {@code /redirect-to?url=&status_code=}, {@code /cookies}, {@code /cookies/set?k=v},
  * {@code /cookies/delete?k}, {@code /basic-auth/{user}/{pass}}, {@code /bearer},
  * {@code /digest-auth/{qop}/{user}/{pass}[/{MD5|SHA-256}]}, {@code /connection-id} (which accepted
- * connection carried the request, to check keep-alive reuse).
+ * connection carried the request, to check keep-alive reuse). The same routes speak HTTP/2 on
+ * {@link #h2BaseUrl()}.
  */
 public final class TargetServer implements AutoCloseable {
     private final Listener http;
     private final Listener https;
     private final String host;
+    private final InetAddress bindAddress;
+    private final Routes routes;
+    private final CompletableFuture<SSLContext> tls;
+    private final ReentrantLock h2Lock = new ReentrantLock();
+    private H2Listener h2;
+    private boolean closed;
 
-    private TargetServer(Listener http, Listener https, String host) {
+    private TargetServer(Listener http, Listener https, String host, InetAddress bindAddress, Routes routes,
+                         CompletableFuture<SSLContext> tls) {
         this.http = http;
         this.https = https;
         this.host = host;
+        this.bindAddress = bindAddress;
+        this.routes = routes;
+        this.tls = tls;
     }
 
     /**
@@ -47,11 +58,10 @@ public final class TargetServer implements AutoCloseable {
     public static TargetServer start(InetSocketAddress httpAddress, InetSocketAddress httpsAddress)
             throws IOException {
         Routes routes = new Routes();
-        CompletableFuture<SSLSocketFactory> tls = new CompletableFuture<>();
+        CompletableFuture<SSLContext> tls = new CompletableFuture<>();
         Thread.ofVirtual().name("target-certificate").start(() -> {
             try {
-                SSLContext ctx = SelfSignedCertificate.createServerContext();
-                tls.complete(ctx.getSocketFactory());
+                tls.complete(SelfSignedCertificate.createServerContext());
             } catch (RuntimeException e) {
                 tls.completeExceptionally(e);
             }
@@ -59,12 +69,13 @@ public final class TargetServer implements AutoCloseable {
         Listener http = new Listener(httpAddress, routes, null);
         Listener https;
         try {
-            https = new Listener(httpsAddress, routes, tls);
+            https = new Listener(httpsAddress, routes, tls.thenApply(SSLContext::getSocketFactory));
         } catch (IOException e) {
             http.close();
             throw e;
         }
-        return new TargetServer(http, https, hostForUrl(httpAddress.getAddress()));
+        return new TargetServer(http, https, hostForUrl(httpAddress.getAddress()), httpAddress.getAddress(),
+                routes, tls);
     }
 
     /** Starts on 127.0.0.1 with free ports. */
@@ -90,6 +101,34 @@ public final class TargetServer implements AutoCloseable {
         return "https://" + host + ":" + https.port();
     }
 
+    /**
+     * The HTTP/2-over-TLS port (ALPN offers h2 and http/1.1), for example
+     * {@code https://127.0.0.1:41236}; same routes and certificate as {@link #httpsBaseUrl()}.
+     * Jetty starts on the first call, which waits for the certificate.
+     */
+    public String h2BaseUrl() {
+        return "https://" + host + ":" + h2().port();
+    }
+
+    private H2Listener h2() {
+        h2Lock.lock();
+        try {
+            if (closed) {
+                throw new IllegalStateException("the target server is closed");
+            }
+            if (h2 == null) {
+                InetAddress bind = bindAddress == null || bindAddress.isAnyLocalAddress()
+                        ? InetAddress.getLoopbackAddress() : bindAddress;
+                h2 = new H2Listener(new InetSocketAddress(bind, 0), routes, tls.join());
+            }
+            return h2;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start the HTTP/2 listener", e);
+        } finally {
+            h2Lock.unlock();
+        }
+    }
+
     public int port() {
         return http.port();
     }
@@ -102,6 +141,15 @@ public final class TargetServer implements AutoCloseable {
     public void close() {
         http.close();
         https.close();
+        h2Lock.lock();
+        try {
+            closed = true;
+            if (h2 != null) {
+                h2.close();
+            }
+        } finally {
+            h2Lock.unlock();
+        }
     }
 
     /**
