@@ -36,7 +36,10 @@ import java.util.regex.Pattern;
  * in-process JS VUs doing {@code http.get} + {@code check} with no sleep (warm-up, then a measured
  * window). Prints req/s, process CPU per request for both, and Weft's share of wrk's rate.
  * Needs the Debian packages nginx and wrk. Usage:
- * {@code bench/run http [vus] [seconds] [warmupSeconds]} (defaults 50, 10, 20).
+ * {@code bench/run http [vus] [seconds] [warmupSeconds] [stock|tiny]} (defaults 50, 10, 20, stock).
+ * {@code stock} is nginx as Debian ships it: its welcome page from disk, access log on (the
+ * conditions under which k6 reached 0.42 of wrk); {@code tiny} answers a fixed 17-byte body
+ * with no log, so nginx costs next to nothing and the client's CPU decides.
  *
  * <p>The JS figures depend on whether GraalJS runs with its JIT (JVMCI and the Graal compiler on
  * the upgrade module path) or in its interpreter; the JVM arguments are printed to tell which.
@@ -52,10 +55,12 @@ public final class HttpBench {
         int vus = args.length > 0 ? Integer.parseInt(args[0]) : 50;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
         int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 20;
+        boolean stock = args.length <= 3 || !args[3].equals("tiny");
         Path dir = Files.createTempDirectory("weft-http-bench");
         int port = freePort();
         String url = "http://127.0.0.1:" + port + "/";
-        Process nginx = startNginx(dir, port);
+        Process nginx = startNginx(dir, port, stock);
+        System.out.println("nginx: " + (stock ? "stock (welcome page from disk, access log on)" : "tiny fixed body"));
         try {
             waitForPort(port);
             double[] wrk = runWrk(url, vus, seconds);
@@ -72,10 +77,32 @@ public final class HttpBench {
         }
     }
 
-    /** nginx in the foreground, one worker, answering every path with a tiny fixed body. */
-    private static Process startNginx(Path dir, int port) throws IOException {
+    /** nginx in the foreground, one worker: Debian's stock site, or a tiny fixed body. */
+    private static Process startNginx(Path dir, int port, boolean stock) throws IOException {
         Files.createDirectories(dir.resolve("logs"));
         Files.createDirectories(dir.resolve("tmp"));
+        Files.createDirectories(dir.resolve("html"));
+        Path welcome = Path.of("/var/www/html/index.nginx-debian.html");
+        Files.writeString(dir.resolve("html/index.html"), Files.isReadable(welcome) ? Files.readString(welcome)
+                : "<!DOCTYPE html>\n<html><head><title>Welcome to nginx!</title></head><body><h1>Welcome to nginx!</h1>"
+                        + "<p>If you see this page, the nginx web server is successfully installed and working.</p>"
+                        + "</body></html>\n");
+        String http = stock ? """
+                  access_log %1$s/logs/access.log;
+                  sendfile on;
+                  server {
+                    listen 127.0.0.1:%2$d;
+                    root %1$s/html;
+                    index index.html;
+                  }
+                """ : """
+                  access_log off;
+                  keepalive_requests 10000000;
+                  server {
+                    listen 127.0.0.1:%2$d;
+                    location / { default_type text/plain; return 200 "hello from nginx\\n"; }
+                  }
+                """;
         Path conf = dir.resolve("nginx.conf");
         Files.writeString(conf, """
                 worker_processes 1;
@@ -84,16 +111,10 @@ public final class HttpBench {
                 error_log %1$s/logs/error.log;
                 events { worker_connections 1024; }
                 http {
-                  access_log off;
                   client_body_temp_path %1$s/tmp; proxy_temp_path %1$s/tmp; fastcgi_temp_path %1$s/tmp;
                   uwsgi_temp_path %1$s/tmp; scgi_temp_path %1$s/tmp;
-                  keepalive_requests 10000000;
-                  server {
-                    listen 127.0.0.1:%2$d;
-                    location / { default_type text/plain; return 200 "hello from nginx\\n"; }
-                  }
-                }
-                """.formatted(dir, port));
+                %3$s}
+                """.formatted(dir, port, http.formatted(dir, port)));
         String nginx = Files.isExecutable(Path.of("/usr/sbin/nginx")) ? "/usr/sbin/nginx" : "nginx";
         return new ProcessBuilder(nginx, "-c", conf.toString(), "-p", dir.toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("logs/stdout.log").toFile()).start();
