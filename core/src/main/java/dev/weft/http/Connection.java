@@ -17,11 +17,16 @@ final class Connection {
     final int remotePort;
     final String tlsVersion;
     final String cipherSuite;
+    /** The ALPN protocol the server chose ("h2", "http/1.1"), or "" (plain HTTP, no ALPN). */
+    final String applicationProtocol;
+    /** Set for plain HTTP through a forward proxy: requests use the absolute form and this header. */
+    final ProxyEnvironment.Proxy forwardProxy;
     /** False once the connection must not carry another request (close, error, unread body). */
     boolean reusable = true;
 
     Connection(String origin, MeteredSocket raw, Socket socket, String remoteIp, int remotePort,
-               String tlsVersion, String cipherSuite) throws IOException {
+               String tlsVersion, String cipherSuite, String applicationProtocol,
+               ProxyEnvironment.Proxy forwardProxy) throws IOException {
         this.origin = origin;
         this.raw = raw;
         this.socket = socket;
@@ -31,6 +36,8 @@ final class Connection {
         this.remotePort = remotePort;
         this.tlsVersion = tlsVersion;
         this.cipherSuite = cipherSuite;
+        this.applicationProtocol = applicationProtocol == null ? "" : applicationProtocol;
+        this.forwardProxy = forwardProxy;
     }
 
     long bytesRead() {

@@ -13,7 +13,9 @@ import javax.net.ssl.SSLSocketFactory;
 /**
  * Opens new connections: resolve, TCP connect, and for https a TLS handshake with SNI, the
  * configured versions and suites, and (unless insecure) certificate and host name checks. Stamps
- * the connect and TLS phases on the request's {@link Trace}. Thread-safe and shared: it holds only
+ * the connect and TLS phases on the request's {@link Trace}. Through an environment proxy (see
+ * {@link ProxyEnvironment}) it connects to the proxy instead, and for https opens a CONNECT tunnel
+ * before the handshake; as in Go, the tunnel counts as connecting time. Thread-safe and shared: it holds only
  * immutable settings; each call works on its own socket.
  */
 final class Dialer {
@@ -23,8 +25,10 @@ final class Dialer {
     private final String[] protocols;
     private final String[] cipherSuites;
     private final int dialTimeoutMillis;
+    private final ProxyEnvironment proxies;
 
-    Dialer(HttpClientConfig config, SSLSocketFactory tls) {
+    Dialer(HttpClientConfig config, SSLSocketFactory tls, ProxyEnvironment proxies) {
+        this.proxies = proxies;
         this.resolver = new HostResolver(config.hosts());
         this.tls = tls;
         this.insecure = config.insecureSkipTlsVerify();
@@ -47,8 +51,41 @@ final class Dialer {
         return out.toArray(String[]::new);
     }
 
-    Connection connect(HttpUrl url, Trace trace, long deadline) throws HttpFailure {
-        InetSocketAddress address = resolver.resolve(url.host(), url.port());
+    /**
+     * True when a request to this URL may use HTTP/2: https, direct (no proxy) and not renamed by
+     * k6's {@code hosts} (the JDK client that speaks h2 resolves names itself).
+     */
+    boolean mayUseHttp2(HttpUrl url) {
+        return url.isHttps() && proxies.forUrl(url) == null && !resolver.isOverridden(url.host());
+    }
+
+    /** TLS settings for the JDK's HTTP/2 client: the same versions and suites as this dialer's. */
+    SSLParameters tlsParameters() {
+        SSLParameters p = new SSLParameters();
+        if (protocols != null) {
+            p.setProtocols(protocols);
+        }
+        if (cipherSuites != null) {
+            p.setCipherSuites(cipherSuites);
+        }
+        return p;
+    }
+
+    /**
+     * Opens a connection, through the environment's proxy when one applies.
+     *
+     * @param offerH2 offer "h2" as well as "http/1.1" in ALPN; the caller checks
+     *                {@link Connection#applicationProtocol} and must not send HTTP/1.1 on an h2
+     *                connection
+     */
+    Connection connect(HttpUrl url, Trace trace, long deadline, boolean offerH2) throws HttpFailure {
+        ProxyEnvironment.Proxy proxy = proxies.forUrl(url);
+        if (proxy != null && !proxy.scheme().equals("http")) {
+            throw new HttpFailure(HttpErrorCodes.GENERIC, "proxyconnect: proxy scheme \"" + proxy.scheme()
+                    + "\" is not supported (http:// proxies only)");
+        }
+        InetSocketAddress address = proxy == null ? resolver.resolve(url.host(), url.port())
+                : resolver.resolve(proxy.host(), proxy.port());
         MeteredSocket raw = new MeteredSocket();
         ErrorClassifier.Stage stage = ErrorClassifier.Stage.DIAL;
         try {
@@ -63,28 +100,33 @@ final class Dialer {
                         ? new HttpFailure(HttpErrorCodes.REQUEST_TIMEOUT, "request timeout", e)
                         : new HttpFailure(HttpErrorCodes.TCP_DIAL_TIMEOUT, "dial: i/o timeout", e);
             }
+            if (proxy != null && url.isHttps()) {
+                raw.setSoTimeout((int) Math.max(1, remainingMillis(deadline)));
+                ProxyTunnel.open(raw, url, proxy);
+            }
             trace.connectDone = System.nanoTime();
             String ip = address.getAddress().getHostAddress();
             if (!url.isHttps()) {
-                return new Connection(url.origin(), raw, raw, ip, address.getPort(), "", "");
+                return new Connection(url.origin(), raw, raw, ip, address.getPort(), "", "", "", proxy);
             }
             stage = ErrorClassifier.Stage.TLS;
             trace.tlsStart = System.nanoTime();
             SSLSocket ssl = (SSLSocket) tls.createSocket(raw, url.host(), url.port(), true);
-            ssl.setSSLParameters(parameters(ssl, url.host()));
+            ssl.setSSLParameters(parameters(ssl, url.host(), offerH2));
             ssl.setSoTimeout((int) Math.max(1, remainingMillis(deadline)));
             ssl.startHandshake();
             trace.tlsDone = System.nanoTime();
             SSLSession session = ssl.getSession();
             return new Connection(url.origin(), raw, ssl, ip, address.getPort(),
-                    TlsVersion.k6NameOfJdk(session.getProtocol()), session.getCipherSuite());
+                    TlsVersion.k6NameOfJdk(session.getProtocol()), session.getCipherSuite(),
+                    ssl.getApplicationProtocol(), null);
         } catch (IOException e) {
             closeQuietly(raw);
             throw ErrorClassifier.classify(e, stage, System.nanoTime() - deadline >= 0);
         }
     }
 
-    private SSLParameters parameters(SSLSocket ssl, String host) {
+    private SSLParameters parameters(SSLSocket ssl, String host, boolean offerH2) {
         SSLParameters p = ssl.getSSLParameters();
         if (!isIpLiteral(host)) {
             try {
@@ -100,7 +142,7 @@ final class Dialer {
         if (cipherSuites != null) {
             p.setCipherSuites(cipherSuites);
         }
-        p.setApplicationProtocols(new String[] {"http/1.1"});
+        p.setApplicationProtocols(offerH2 ? new String[] {"h2", "http/1.1"} : new String[] {"http/1.1"});
         return p;
     }
 

@@ -22,6 +22,11 @@ final class HostResolver {
         this.hosts = Map.copyOf(lower);
     }
 
+    /** True when k6's {@code hosts} option names this host (exactly or by wildcard). */
+    boolean isOverridden(String host) {
+        return !hosts.isEmpty() && lookupOverride(host.toLowerCase(Locale.ROOT)) != null;
+    }
+
     InetSocketAddress resolve(String host, int port) throws HttpFailure {
         String name = host.toLowerCase(Locale.ROOT);
         String override = hosts.isEmpty() ? null : lookupOverride(name);

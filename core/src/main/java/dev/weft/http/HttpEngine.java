@@ -6,7 +6,7 @@ import java.net.Socket;
 import java.time.Clock;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
-import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509ExtendedTrustManager;
 
@@ -24,17 +24,30 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * HttpSamples.emit(r, tags, ExpectedStatuses.defaults(), sink);
  * http.endIteration(); jar.clearAll();   // at iteration end / start
  * http.close();                          // when the VU stops
+ * engine.close();                        // when the test ends
  * }</pre>
+ *
+ * <p>HTTP/2: like k6, Weft speaks h2 only over TLS when the server picks it by ALPN. Weft's own
+ * client speaks HTTP/1.1, so such requests (and later ones from the same VU to that origin) go
+ * through one JDK {@link java.net.http.HttpClient} shared by the whole test.
  */
 public final class HttpEngine {
     private final HttpClientConfig config;
     private final Clock clock;
     private final Dialer dialer;
+    private final Http2Exchange http2;
 
+    /**
+     * @throws IllegalArgumentException when a {@code tlsAuth} certificate or key, or a proxy
+     *                                  address from the environment, cannot be read
+     */
     public HttpEngine(HttpClientConfig config, Clock clock) {
         this.config = config;
         this.clock = clock;
-        this.dialer = new Dialer(config, socketFactory(config.insecureSkipTlsVerify()));
+        SSLContext tls = sslContext(config);
+        ProxyEnvironment proxies = new ProxyEnvironment(config.proxyEnv());
+        this.dialer = new Dialer(config, tls.getSocketFactory(), proxies);
+        this.http2 = new Http2Exchange(tls, dialer.tlsParameters(), config.dialTimeout());
     }
 
     public HttpClientConfig config() {
@@ -49,6 +62,10 @@ public final class HttpEngine {
         return dialer;
     }
 
+    Http2Exchange http2() {
+        return http2;
+    }
+
     /** A client for one VU; call it only from that VU's thread. */
     public VuHttpClient newVuClient() {
         return new VuHttpClient(this);
@@ -59,14 +76,22 @@ public final class HttpEngine {
         return new CookieJar(clock);
     }
 
-    private static SSLSocketFactory socketFactory(boolean insecure) {
+    /** Stops the HTTP/2 client's background thread, if one was started; call once when the test ends. */
+    public void close() {
+        http2.close();
+    }
+
+    private static SSLContext sslContext(HttpClientConfig config) {
         try {
-            if (!insecure) {
-                return SSLContext.getDefault().getSocketFactory();
+            if (!config.insecureSkipTlsVerify() && config.tlsAuth().isEmpty()) {
+                return SSLContext.getDefault();
             }
             SSLContext ctx = SSLContext.getInstance("TLS");
-            ctx.init(null, new TrustManager[] {new TrustEverything()}, null);
-            return ctx.getSocketFactory();
+            KeyManager[] keys = config.tlsAuth().isEmpty() ? null
+                    : new KeyManager[] {new ClientCertificates(config.tlsAuth())};
+            TrustManager[] trust = config.insecureSkipTlsVerify() ? new TrustManager[] {new TrustEverything()} : null;
+            ctx.init(keys, trust, null);
+            return ctx;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the JDK has no usable TLS implementation", e);
         }

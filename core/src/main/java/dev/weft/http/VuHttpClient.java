@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One VU's HTTP client: sends requests over its own keep-alive connections, following redirects
@@ -16,6 +17,10 @@ import java.util.Map;
  * around starting and joining them). Blocking socket calls park the virtual thread, not a
  * carrier.
  *
+ * <p>HTTP/2: a new TLS connection offers h2 and http/1.1 by ALPN; when the server picks h2 that
+ * connection is closed and the request, and every later one from this VU to that origin, goes
+ * through the engine's shared JDK HTTP/2 client ({@link Http2Exchange}).
+ *
  * <p>Lifecycle: {@link #endIteration()} at each iteration end (closes connections when
  * {@code noVUConnectionReuse} is set); {@link #close()} when the VU stops.
  */
@@ -24,10 +29,14 @@ public final class VuHttpClient implements AutoCloseable {
     private final Dialer dialer;
     private final Clock clock;
     private final ConnectionPool pool;
+    private final Http2Exchange http2;
+    /** Origins whose server chose h2 by ALPN, with what the probe connection learnt; batch threads share it. */
+    private final Map<String, H2Origin> h2Origins = new ConcurrentHashMap<>();
 
     VuHttpClient(HttpEngine engine) {
         this.config = engine.config();
         this.dialer = engine.dialer();
+        this.http2 = engine.http2();
         this.clock = engine.clock();
         this.pool = new ConnectionPool(config.maxIdleConnectionsPerHost());
     }
@@ -172,6 +181,11 @@ public final class VuHttpClient implements AutoCloseable {
                           long deadline, ResponseType responseType, boolean isRetry) {
         Trace trace = new Trace();
         trace.getConn = System.nanoTime();
+        H2Origin h2 = url.isHttps() ? h2Origins.get(url.origin()) : null;
+        if (h2 != null) {
+            trace.gotConn = trace.getConn;
+            return h2Hop(method, url, headers, body, deadline, responseType, trace, h2, 0, 0);
+        }
         Connection c = config.noConnectionReuse() || isRetry ? null : pool.take(url.origin());
         boolean reused = c != null;
         long written0 = 0;
@@ -179,8 +193,16 @@ public final class VuHttpClient implements AutoCloseable {
         ErrorClassifier.Stage stage = ErrorClassifier.Stage.EXCHANGE;
         try {
             if (c == null) {
-                c = dialer.connect(url, trace, deadline);
+                c = dialer.connect(url, trace, deadline, dialer.mayUseHttp2(url));
                 trace.gotConn = System.nanoTime();
+                if (c.applicationProtocol.equals("h2")) {
+                    // the server wants HTTP/2: this connection was the probe, the JDK client carries h2
+                    c.close();
+                    h2 = new H2Origin(c.remoteIp, c.remotePort, c.tlsVersion, c.cipherSuite);
+                    h2Origins.put(url.origin(), h2);
+                    return h2Hop(method, url, headers, body, deadline, responseType, trace, h2,
+                            c.bytesWritten(), c.bytesRead());
+                }
             } else {
                 written0 = c.bytesWritten();
                 read0 = c.bytesRead();
@@ -191,14 +213,19 @@ public final class VuHttpClient implements AutoCloseable {
                 }
             }
             c.in.deadline(deadline);
-            Http1Exchange.writeRequest(c, method, url.target(), headers, body);
+            if (c.forwardProxy == null) {
+                Http1Exchange.writeRequest(c, method, url.target(), headers, body);
+            } else {
+                HttpHeaders wire = c.forwardProxy.authorization() == null ? headers
+                        : headers.with("Proxy-Authorization", c.forwardProxy.authorization());
+                Http1Exchange.writeRequest(c, method, "http://" + url.hostHeader() + url.target(), wire, body);
+            }
             trace.wroteRequest = System.nanoTime();
             Http1Exchange.Result res = Http1Exchange.readResponse(c, method, responseType == ResponseType.NONE, trace);
             HttpFailure decodeFailure = null;
             if (responseType != ResponseType.NONE) {
                 try {
-                    res = new Http1Exchange.Result(res.status(), res.proto(), res.statusText(), res.headers(),
-                            ContentCoding.decode(res.body(), res.headers().first("Content-Encoding")));
+                    res = decoded(res);
                 } catch (HttpFailure e) {
                     decodeFailure = e;
                 }
@@ -235,6 +262,52 @@ public final class VuHttpClient implements AutoCloseable {
                     f.code(), f.getMessage(), timings, sent, received, clock.millis(), false);
             return new Hop(trip, null, "", f);
         }
+    }
+
+    private static Http1Exchange.Result decoded(Http1Exchange.Result res) throws HttpFailure {
+        return new Http1Exchange.Result(res.status(), res.proto(), res.statusText(), res.headers(),
+                ContentCoding.decode(res.body(), res.headers().first("Content-Encoding")));
+    }
+
+    /**
+     * One round trip over HTTP/2 through the engine's JDK client. The probe's bytes (its TLS
+     * handshake) count as sent and received on the first request to the origin.
+     */
+    private Hop h2Hop(String method, HttpUrl url, HttpHeaders headers, byte[] body, long deadline,
+                      ResponseType responseType, Trace trace, H2Origin origin, long probeSent, long probeRead) {
+        try {
+            Http2Exchange.Outcome out = http2.send(method, url, headers, body, deadline, trace);
+            Http1Exchange.Result res = out.result();
+            HttpFailure decodeFailure = null;
+            if (responseType == ResponseType.NONE) {
+                res = new Http1Exchange.Result(res.status(), res.proto(), res.statusText(), res.headers(), new byte[0]);
+            } else {
+                try {
+                    res = decoded(res);
+                } catch (HttpFailure e) {
+                    decodeFailure = e;
+                }
+            }
+            HttpTimings timings = trace.finish(System.nanoTime());
+            int code = decodeFailure != null ? decodeFailure.code() : HttpErrorCodes.forStatus(res.status());
+            RoundTrip trip = new RoundTrip(method, url.text(), headers, body, res.status(), res.proto(),
+                    origin.tlsVersion(), origin.remoteIp(), origin.remotePort(), code,
+                    decodeFailure != null ? decodeFailure.getMessage() : "", timings, probeSent + out.bytesSent(),
+                    probeRead + out.bytesReceived(), clock.millis(), false);
+            return new Hop(trip, res, origin.cipherSuite(), null);
+        } catch (IOException e) {
+            HttpFailure f = ErrorClassifier.classify(e, ErrorClassifier.Stage.EXCHANGE,
+                    System.nanoTime() - deadline >= 0);
+            HttpTimings timings = trace.finish(System.nanoTime());
+            RoundTrip trip = new RoundTrip(method, url.text(), headers, body, 0, "", origin.tlsVersion(),
+                    origin.remoteIp(), origin.remotePort(), f.code(), f.getMessage(), timings, probeSent, probeRead,
+                    clock.millis(), false);
+            return new Hop(trip, null, "", f);
+        }
+    }
+
+    /** What the ALPN probe learnt of an h2 origin; the JDK client's own connection is not visible. */
+    private record H2Origin(String remoteIp, int remotePort, String tlsVersion, String cipherSuite) {
     }
 
     /**
