@@ -32,6 +32,13 @@ public final class CloudApi {
      * batch id, so a metrics batch sent twice is ingested once.
      */
     public static final String IDEMPOTENCY_KEY_HEADER = "k6-Idempotency-Key";
+
+    /** Weft's extension for runs shared by several instances: the key that names the shared run. */
+    public static final String RUN_KEY_HEADER = "X-Weft-Run-Key";
+    /** How many instances will join a shared run. */
+    public static final String INSTANCES_HEADER = "X-Weft-Instances";
+    /** Which instance sends a create or a finish of a shared run. */
+    public static final String INSTANCE_HEADER = "X-Weft-Instance";
     /** How many samples a metrics body holds (informational, as k6 sends it). */
     public static final String SAMPLE_COUNT_HEADER = "X-Payload-Sample-Count";
 

@@ -1,5 +1,6 @@
 package dev.weft.cloud.api;
 
+import dev.weft.cloud.wire.CloudApi;
 import com.sun.net.httpserver.HttpExchange;
 import dev.weft.cloud.http.ApiException;
 import dev.weft.cloud.run.RunJoin;
@@ -16,12 +17,12 @@ import dev.weft.cloud.run.RunJoin;
  * POST /v1/tests/{id}  X-Weft-Instance: id       finish this instance's part only
  * </pre>
  *
- * The cloud output (outputs module) sends the same names; keep the two in step.
+ * The names live in cloud-wire's CloudApi, shared with the cloud output.
  */
 public final class JoinHeaders {
-    public static final String RUN_KEY = "X-Weft-Run-Key";
-    public static final String INSTANCES = "X-Weft-Instances";
-    public static final String INSTANCE = "X-Weft-Instance";
+    public static final String RUN_KEY = CloudApi.RUN_KEY_HEADER;
+    public static final String INSTANCES = CloudApi.INSTANCES_HEADER;
+    public static final String INSTANCE = CloudApi.INSTANCE_HEADER;
 
     private JoinHeaders() {
     }

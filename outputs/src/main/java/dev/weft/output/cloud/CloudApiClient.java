@@ -50,9 +50,9 @@ public final class CloudApiClient implements AutoCloseable {
             throws IOException, CloudRequestException {
         HttpRequest.Builder b = request(CloudApi.TESTS_PATH);
         if (shared.runKey() != null) {
-            b.header(SharedRun.RUN_KEY_HEADER, shared.runKey()).header(SharedRun.INSTANCE_HEADER, shared.instanceId());
+            b.header(CloudApi.RUN_KEY_HEADER, shared.runKey()).header(CloudApi.INSTANCE_HEADER, shared.instanceId());
             if (shared.instances() != null) {
-                b.header(SharedRun.INSTANCES_HEADER, shared.instances().toString());
+                b.header(CloudApi.INSTANCES_HEADER, shared.instances().toString());
             }
         }
         HttpRequest request = b.POST(HttpRequest.BodyPublishers.ofString(WireJson.GSON.toJson(run))).build();
@@ -81,7 +81,7 @@ public final class CloudApiClient implements AutoCloseable {
     /** Finishes one instance's part of a shared run; the service ends the run after the last. */
     public void finish(String referenceId, TestFinishedRequest result, String instanceId)
             throws IOException, CloudRequestException {
-        send(request(CloudApi.TEST_PATH_PREFIX + referenceId).header(SharedRun.INSTANCE_HEADER, instanceId)
+        send(request(CloudApi.TEST_PATH_PREFIX + referenceId).header(CloudApi.INSTANCE_HEADER, instanceId)
                 .POST(HttpRequest.BodyPublishers.ofString(WireJson.GSON.toJson(result))).build(), null);
     }
 

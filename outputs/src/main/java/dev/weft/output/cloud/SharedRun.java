@@ -25,13 +25,6 @@ import java.util.UUID;
  * @param pushRefId  an existing run to push into, or null
  */
 public record SharedRun(String runKey, Integer instances, String instanceId, String pushRefId) {
-    /**
-     * Request headers of Weft's shared-run extension to k6's cloud API; the results service
-     * reads the same names in {@code dev.weft.cloud.api.JoinHeaders}.
-     */
-    static final String RUN_KEY_HEADER = "X-Weft-Run-Key";
-    static final String INSTANCES_HEADER = "X-Weft-Instances";
-    static final String INSTANCE_HEADER = "X-Weft-Instance";
     /** The tag gauges carry in a shared run, so each instance's VU count stays its own series. */
     public static final String INSTANCE_TAG = "instance_id";
 

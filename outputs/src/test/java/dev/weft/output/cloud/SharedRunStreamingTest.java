@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.gson.JsonObject;
-import dev.weft.cloud.api.JoinHeaders;
 import dev.weft.metrics.BuiltinMetrics;
 import dev.weft.metrics.Sample;
 import dev.weft.metrics.Tags;
@@ -173,13 +172,6 @@ class SharedRunStreamingTest {
 
         assertThat(fixture.state(id)).isEqualTo("FINISHED");
         assertThat(total(id, "rps")).isEqualTo(42);
-    }
-
-    @Test
-    void theOutputSendsTheHeaderNamesTheServiceReads() {
-        assertThat(SharedRun.RUN_KEY_HEADER).isEqualTo(JoinHeaders.RUN_KEY);
-        assertThat(SharedRun.INSTANCES_HEADER).isEqualTo(JoinHeaders.INSTANCES);
-        assertThat(SharedRun.INSTANCE_HEADER).isEqualTo(JoinHeaders.INSTANCE);
     }
 
     @Test
