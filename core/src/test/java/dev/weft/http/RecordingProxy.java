@@ -1,0 +1,107 @@
+package dev.weft.http;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A forward proxy on loopback for tests: records the first request line of each connection
+ * (absolute-form GETs or CONNECTs) and pipes the connection to the target's HTTP or HTTPS port,
+ * whatever host the client asked for. Use with noConnectionReuse so each request is a connection.
+ */
+final class RecordingProxy implements AutoCloseable {
+    private final ServerSocket server;
+    private final int httpPort;
+    private final int httpsPort;
+    private final List<String> requestLines = new CopyOnWriteArrayList<>();
+    private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+
+    RecordingProxy(int httpPort, int httpsPort) throws IOException {
+        this.httpPort = httpPort;
+        this.httpsPort = httpsPort;
+        this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        Thread.ofVirtual().start(this::accept);
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + server.getLocalPort();
+    }
+
+    List<String> requestLines() {
+        return List.copyOf(requestLines);
+    }
+
+    private void accept() {
+        while (!server.isClosed()) {
+            try {
+                Socket client = server.accept();
+                sockets.add(client);
+                Thread.ofVirtual().start(() -> serve(client));
+            } catch (IOException e) {
+                return;
+            }
+        }
+    }
+
+    private void serve(Socket client) {
+        try {
+            String head = readHead(client.getInputStream());
+            String line = head.substring(0, head.indexOf("\r\n"));
+            requestLines.add(line);
+            boolean connect = line.startsWith("CONNECT ");
+            Socket upstream = new Socket(InetAddress.getLoopbackAddress(), connect ? httpsPort : httpPort);
+            sockets.add(upstream);
+            if (connect) {
+                client.getOutputStream().write("HTTP/1.1 200 Connection established\r\n\r\n"
+                        .getBytes(StandardCharsets.ISO_8859_1));
+            } else {
+                upstream.getOutputStream().write(head.getBytes(StandardCharsets.ISO_8859_1));
+            }
+            Thread.ofVirtual().start(() -> pipe(upstream, client));
+            pipe(client, upstream);
+        } catch (IOException | RuntimeException e) {
+            // the client went away: nothing to record
+        }
+    }
+
+    private static void pipe(Socket from, Socket to) {
+        try {
+            from.getInputStream().transferTo(to.getOutputStream());
+        } catch (IOException e) {
+            // either side closed
+        } finally {
+            try {
+                to.close();
+                from.close();
+            } catch (IOException ignored) {
+                // closing anyway
+            }
+        }
+    }
+
+    private static String readHead(InputStream in) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        for (int b = in.read(); b >= 0; b = in.read()) {
+            sb.append((char) b);
+            if (sb.length() >= 4 && sb.substring(sb.length() - 4).equals("\r\n\r\n")) {
+                return sb.toString();
+            }
+        }
+        throw new IOException("closed before a request");
+    }
+
+    @Override
+    public void close() throws IOException {
+        server.close();
+        for (Socket s : sockets) {
+            s.close();
+        }
+    }
+}
