@@ -3,6 +3,7 @@ package dev.weft.js.module.http;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.weft.http.HttpClientConfig;
+import dev.weft.http.TlsAuth;
 import dev.weft.http.TlsVersion;
 import dev.weft.options.OptionsException;
 import dev.weft.options.TestOptions;
@@ -12,7 +13,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Reads the test-wide HTTP options into an {@link HttpClientConfig}; see {@link HttpModule#engineConfig}. */
+/**
+ * Reads the test-wide HTTP options into an {@link HttpClientConfig}; see {@link HttpModule#engineConfig}.
+ * Proxies are not options: they come from the process environment, which the CLI adds with
+ * {@link HttpClientConfig#withProxyEnv}.
+ */
 final class EngineOptions {
     /** k6's default {@code batchPerHost}. */
     static final int DEFAULT_BATCH_PER_HOST = 6;
@@ -31,7 +36,36 @@ final class EngineOptions {
         }
         return new HttpClientConfig(hosts(options), options.bool("insecureSkipTLSVerify"), tls[0], tls[1],
                 cipherSuites(options), userAgent, options.bool("noConnectionReuse"),
-                options.bool("noVUConnectionReuse"), Duration.ofSeconds(30), (int) Math.max(1, perHost));
+                options.bool("noVUConnectionReuse"), Duration.ofSeconds(30), (int) Math.max(1, perHost))
+                .withTlsAuth(tlsAuth(options));
+    }
+
+    /** k6's {@code tlsAuth}: [{domains: [...], cert: PEM, key: PEM}]; password-protected keys are refused. */
+    private static List<TlsAuth> tlsAuth(TestOptions options) {
+        List<TlsAuth> out = new ArrayList<>();
+        options.get("tlsAuth").ifPresent(v -> {
+            if (!v.isJsonArray()) {
+                throw new OptionsException("option \"tlsAuth\" must be a list of {domains, cert, key}");
+            }
+            for (JsonElement e : v.getAsJsonArray()) {
+                if (!e.isJsonObject() || !e.getAsJsonObject().has("cert") || !e.getAsJsonObject().has("key")) {
+                    throw new OptionsException("option \"tlsAuth\": each entry needs cert and key");
+                }
+                JsonObject o = e.getAsJsonObject();
+                if (o.has("password") && !text("tlsAuth.password", o.get("password")).isEmpty()) {
+                    throw new OptionsException("option \"tlsAuth\": encrypted keys (password) are not supported");
+                }
+                List<String> domains = new ArrayList<>();
+                if (o.has("domains")) {
+                    if (!o.get("domains").isJsonArray()) {
+                        throw new OptionsException("option \"tlsAuth\": domains must be a list of host names");
+                    }
+                    o.getAsJsonArray("domains").forEach(d -> domains.add(text("tlsAuth.domains", d)));
+                }
+                out.add(new TlsAuth(domains, text("tlsAuth.cert", o.get("cert")), text("tlsAuth.key", o.get("key"))));
+            }
+        });
+        return out;
     }
 
     private static Map<String, String> hosts(TestOptions options) {

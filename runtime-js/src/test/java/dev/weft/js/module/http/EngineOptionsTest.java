@@ -68,4 +68,30 @@ class EngineOptionsTest {
         assertThatThrownBy(() -> config("{\"hosts\": [\"a\"]}")).isInstanceOf(OptionsException.class)
                 .hasMessageContaining("hosts");
     }
+
+    @Test
+    void tlsAuthEntriesReachTheEngine() {
+        HttpClientConfig c = config("""
+                {"tlsAuth": [{"domains": ["example.com", "*.test"], "cert": "CERT PEM", "key": "KEY PEM"}]}
+                """);
+        assertThat(c.tlsAuth()).hasSize(1);
+        assertThat(c.tlsAuth().get(0).domains()).containsExactly("example.com", "*.test");
+        assertThat(c.tlsAuth().get(0).certPem()).isEqualTo("CERT PEM");
+        assertThat(c.tlsAuth().get(0).keyPem()).isEqualTo("KEY PEM");
+    }
+
+    @Test
+    void tlsAuthWithAPasswordOrWithoutAKeyIsAnOptionsError() {
+        assertThatThrownBy(() -> config("{\"tlsAuth\": [{\"domains\": [\"a\"], \"cert\": \"c\", \"key\": \"k\", \"password\": \"p\"}]}"))
+                .isInstanceOf(OptionsException.class).hasMessageContaining("password");
+        assertThatThrownBy(() -> config("{\"tlsAuth\": [{\"cert\": \"c\"}]}"))
+                .isInstanceOf(OptionsException.class).hasMessageContaining("cert and key");
+    }
+
+    @Test
+    void proxiesComeFromTheEnvironmentTheCliPasses() {
+        HttpClientConfig c = config("{}").withProxyEnv(java.util.Map.of("HTTPS_PROXY", "proxy:3128", "PATH", "/bin"));
+        assertThat(c.proxyEnv()).containsExactly(java.util.Map.entry("HTTPS_PROXY", "proxy:3128"));
+        assertThat(config("{}").proxyEnv()).isEmpty();
+    }
 }
