@@ -123,7 +123,7 @@ public final class JsProgram implements AutoCloseable {
     }
 
     /** Local script and module files read so far (as on disk), for {@code weft archive}. */
-    public Map<Path, byte[]> localFilesRead() {
+    public Map<Path, byte[]> localFilesRead() throws java.io.IOException {
         return files.readSoFar();
     }
 
@@ -133,11 +133,12 @@ public final class JsProgram implements AutoCloseable {
     }
 
     /**
-     * A file for {@code open()}: read from disk once per test and shared by every VU (and
-     * remembered for {@code weft archive}); null if it does not exist.
+     * A file for {@code open()}: small files are read from disk once per test and shared by
+     * every VU, large ones read each time (see {@link ScriptFiles#data}); all are remembered for
+     * {@code weft archive}. Null if it does not exist.
      */
     byte[] readFile(Path path) throws java.io.IOException {
-        return files.read(path);
+        return files.data(path);
     }
 
     ModuleScripts moduleScripts() {

@@ -24,6 +24,10 @@ final class ScriptFiles {
     private final ConcurrentHashMap<Path, byte[]> cache = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Path, byte[]> stripped = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, byte[]> builtins = new ConcurrentHashMap<>();
+    private final java.util.Set<Path> large = ConcurrentHashMap.newKeySet();
+
+    /** Files larger than this are not kept in memory between reads. */
+    static final long CACHE_LIMIT = 1 << 20;
 
     ScriptFiles(Path baseDir) {
         this.baseDir = baseDir;
@@ -63,14 +67,31 @@ final class ScriptFiles {
         return js;
     }
 
+    /**
+     * A data file for {@code open()}: small ones come from the shared cache like modules; a file
+     * over {@link #CACHE_LIMIT} is read from disk each time instead of being held for the whole
+     * test (a 100 MB CSV fed to a SharedArray is needed once, not kept twice). Null if missing.
+     */
+    byte[] data(Path path) throws IOException {
+        Path abs = path.toAbsolutePath().normalize();
+        if (!cache.containsKey(abs) && Files.isRegularFile(abs) && Files.size(abs) > CACHE_LIMIT) {
+            large.add(abs);
+            return Files.readAllBytes(abs);
+        }
+        return read(abs);
+    }
+
     /** Every local file read so far that exists, path to bytes as on disk. */
-    Map<Path, byte[]> readSoFar() {
+    Map<Path, byte[]> readSoFar() throws IOException {
         Map<Path, byte[]> files = new TreeMap<>();
         cache.forEach((p, b) -> {
             if (b != MISSING) {
                 files.put(p, b);
             }
         });
+        for (Path p : large) {
+            files.put(p, Files.readAllBytes(p));
+        }
         return files;
     }
 
