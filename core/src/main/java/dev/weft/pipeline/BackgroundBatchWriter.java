@@ -3,16 +3,20 @@ package dev.weft.pipeline;
 import dev.weft.metrics.Sample;
 import java.io.IOException;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import org.tinylog.Logger;
 
 /**
  * Moves an output's writing off the pipeline's consumer thread: {@link #submit(List)} queues a
  * batch and returns; one writer thread of its own hands batches to a {@link BatchHandler} and
- * flushes it whenever it has caught up. If the writer falls {@code maxQueuedBatches} behind,
- * {@code submit} waits for room, which backs samples up into the pipeline's bounded queue where
- * they are counted as dropped rather than growing memory without limit.
+ * flushes it whenever it has caught up. If the writer falls {@code maxQueuedSamples} samples
+ * behind, {@code submit} waits for room, which backs samples up into the pipeline's bounded
+ * queue where they are counted as dropped rather than growing memory without limit. (The bound
+ * is in samples, not batches: a batch can hold 65,536 samples, so a batch count bounded
+ * nothing a soak run would notice.)
  *
  * <p>Used by file outputs (json, csv) and any output with slow I/O. Create, {@link #start()},
  * submit from one thread, then {@link #close()} once.
@@ -30,29 +34,56 @@ public final class BackgroundBatchWriter implements AutoCloseable {
 
     private final String name;
     private final BatchHandler handler;
-    private final BlockingQueue<List<Sample>> queue;
+    /** Default bound: about 100 MB of samples waiting for a slow disk. */
+    public static final int DEFAULT_MAX_QUEUED_SAMPLES = 1 << 20;
+
+    private final BlockingQueue<List<Sample>> queue = new LinkedBlockingQueue<>();
+    private final int maxQueuedSamples;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition room = lock.newCondition();
+    private long queuedSamples;
     private volatile IOException firstError;
     private Thread thread;
 
-    public BackgroundBatchWriter(String name, int maxQueuedBatches, BatchHandler handler) {
+    public BackgroundBatchWriter(String name, int maxQueuedSamples, BatchHandler handler) {
         this.name = name;
         this.handler = handler;
-        this.queue = new ArrayBlockingQueue<>(maxQueuedBatches);
+        this.maxQueuedSamples = Math.max(1, maxQueuedSamples);
     }
 
     public void start() {
         thread = Thread.ofPlatform().daemon().name("weft-writer-" + name).start(this::run);
     }
 
-    /** Queues a batch for writing; waits only if the writer is far behind. */
+    /**
+     * Queues a batch for writing; waits only while the writer is more than the bound behind (a
+     * batch larger than the bound still goes in once the queue is empty).
+     */
     public void submit(List<Sample> batch) {
         if (batch.isEmpty()) {
             return;
         }
+        lock.lock();
         try {
-            queue.put(batch);
+            while (queuedSamples > 0 && queuedSamples + batch.size() > maxQueuedSamples) {
+                room.await();
+            }
+            queuedSamples += batch.size();
+            queue.add(batch);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void written(int samples) {
+        lock.lock();
+        try {
+            queuedSamples -= samples;
+            room.signalAll();
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -67,17 +98,18 @@ public final class BackgroundBatchWriter implements AutoCloseable {
             if (batch == END) {
                 return;
             }
-            if (firstError != null) {
-                continue; // keep draining so the pipeline never waits on a broken writer
-            }
             try {
-                handler.write(batch);
-                if (queue.isEmpty()) {
-                    handler.flush();
+                if (firstError == null) { // after an error, keep draining so the pipeline never waits
+                    handler.write(batch);
+                    if (queue.isEmpty()) {
+                        handler.flush();
+                    }
                 }
             } catch (IOException e) {
                 firstError = e;
                 Logger.error(e, "Output {} failed to write; later samples are not written", name);
+            } finally {
+                written(batch.size());
             }
         }
     }
@@ -87,7 +119,7 @@ public final class BackgroundBatchWriter implements AutoCloseable {
     public void close() throws IOException {
         if (thread != null) {
             try {
-                queue.put(END);
+                queue.add(END);
                 thread.join();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -56,4 +56,34 @@ class BackgroundBatchWriterTest {
         }
         assertThatThrownBy(w::close).hasMessage("no space left");
     }
+
+    @Test
+    void submitWaitsWhileMoreSamplesThanTheBoundAreQueued() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        List<Integer> written = new CopyOnWriteArrayList<>();
+        BackgroundBatchWriter w = new BackgroundBatchWriter("test", 10, new BackgroundBatchWriter.BatchHandler() {
+            @Override
+            public void write(List<Sample> batch) throws IOException {
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    throw new IOException(e);
+                }
+                written.add(batch.size());
+            }
+
+            @Override
+            public void flush() {
+            }
+        });
+        w.start();
+        w.submit(java.util.Collections.nCopies(8, ONE));
+        Thread second = Thread.ofVirtual().start(() -> w.submit(java.util.Collections.nCopies(8, ONE)));
+        second.join(300);
+        assertThat(second.isAlive()).as("8 + 8 samples exceed the bound of 10").isTrue();
+        release.countDown();
+        second.join();
+        w.close();
+        assertThat(written).containsExactly(8, 8);
+    }
 }

@@ -46,7 +46,7 @@ public final class CsvOutput implements Output {
         writer.write(rows.header());
         writer.write('\n');
         writer.flush();
-        background = new BackgroundBatchWriter("csv", 256, new BackgroundBatchWriter.BatchHandler() {
+        background = new BackgroundBatchWriter("csv", BackgroundBatchWriter.DEFAULT_MAX_QUEUED_SAMPLES, new BackgroundBatchWriter.BatchHandler() {
             @Override
             public void write(List<Sample> batch) throws IOException {
                 for (Sample s : batch) {

@@ -54,7 +54,7 @@ public final class JsonOutput implements Output {
     @Override
     public void start() throws IOException {
         writer = new BufferedWriter(new OutputStreamWriter(open(), StandardCharsets.UTF_8), 1 << 16);
-        background = new BackgroundBatchWriter("json", 256, new BackgroundBatchWriter.BatchHandler() {
+        background = new BackgroundBatchWriter("json", BackgroundBatchWriter.DEFAULT_MAX_QUEUED_SAMPLES, new BackgroundBatchWriter.BatchHandler() {
             @Override
             public void write(List<Sample> batch) throws IOException {
                 writeBatch(batch);
