@@ -94,7 +94,17 @@ public final class RunCommand {
     private int execute(JsProgram program, TestOptions options, TestRun.Plan plan, MetricsSetup metrics,
             ScriptInfo info, Map<String, String> env, ConsoleLog console, RunFlags flags, Clock clock)
             throws InterruptedException, OutputStartException {
-        HttpEngine http = new HttpEngine(HttpModule.engineConfig(options), clock);
+        HttpEngine http = new HttpEngine(HttpModule.engineConfig(options).withProxyEnv(global.env()), clock);
+        try {
+            return execute(program, options, plan, metrics, info, env, console, flags, clock, http);
+        } finally {
+            http.close();
+        }
+    }
+
+    private int execute(JsProgram program, TestOptions options, TestRun.Plan plan, MetricsSetup metrics,
+            ScriptInfo info, Map<String, String> env, ConsoleLog console, RunFlags flags, Clock clock,
+            HttpEngine http) throws InterruptedException, OutputStartException {
         TestServices services = new TestServices(env, options, metrics.registry(), metrics.pipeline(), http, clock,
                 plan.testTags(), program.scriptDir(), console);
         JsVuFactory factory = new JsVuFactory(program, services);
