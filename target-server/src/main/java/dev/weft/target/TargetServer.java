@@ -22,7 +22,7 @@ import javax.net.ssl.SSLContext;
  * {@code /cookies/delete?k}, {@code /basic-auth/{user}/{pass}}, {@code /bearer},
  * {@code /digest-auth/{qop}/{user}/{pass}[/{MD5|SHA-256}]}, {@code /connection-id} (which accepted
  * connection carried the request, to check keep-alive reuse). The same routes speak HTTP/2 on
- * {@link #h2BaseUrl()}.
+ * {@link #h2BaseUrl()}. A WebSocket echo ({@code /ws/echo}) listens on {@link #wsBaseUrl()}.
  */
 public final class TargetServer implements AutoCloseable {
     private final Listener http;
@@ -33,6 +33,7 @@ public final class TargetServer implements AutoCloseable {
     private final CompletableFuture<SSLContext> tls;
     private final ReentrantLock h2Lock = new ReentrantLock();
     private H2Listener h2;
+    private WsListener ws;
     private boolean closed;
 
     private TargetServer(Listener http, Listener https, String host, InetAddress bindAddress, Routes routes,
@@ -129,6 +130,31 @@ public final class TargetServer implements AutoCloseable {
         }
     }
 
+    /**
+     * The WebSocket port, for example {@code ws://127.0.0.1:41237}, serving {@code /ws/echo} (see
+     * {@link WsListener}). Jetty starts on the first call.
+     */
+    public String wsBaseUrl() {
+        h2Lock.lock();
+        try {
+            if (closed) {
+                throw new IllegalStateException("the target server is closed");
+            }
+            if (ws == null) {
+                InetAddress bind = bindAddress == null || bindAddress.isAnyLocalAddress()
+                        ? InetAddress.getLoopbackAddress() : bindAddress;
+                ws = new WsListener(new InetSocketAddress(bind, 0));
+            }
+            return "ws://" + host + ":" + ws.port();
+        } catch (IllegalStateException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start the WebSocket listener", e);
+        } finally {
+            h2Lock.unlock();
+        }
+    }
+
     public int port() {
         return http.port();
     }
@@ -146,6 +172,9 @@ public final class TargetServer implements AutoCloseable {
             closed = true;
             if (h2 != null) {
                 h2.close();
+            }
+            if (ws != null) {
+                ws.close();
             }
         } finally {
             h2Lock.unlock();
