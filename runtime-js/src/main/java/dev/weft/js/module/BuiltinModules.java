@@ -17,6 +17,7 @@ public final class BuiltinModules {
                 .add(new dev.weft.js.module.timers.TimersModule())
                 .add(new dev.weft.js.module.data.DataModule())
                 .add(new dev.weft.js.module.http.HttpModule())
-                .add(new dev.weft.js.module.ws.WsModule());
+                .add(new dev.weft.js.module.ws.WsModule())
+                .add(new dev.weft.js.module.websockets.WebSocketsModule());
     }
 }
