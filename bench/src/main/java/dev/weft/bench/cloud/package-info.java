@@ -1,0 +1,2 @@
+/** Results-service benchmarks. */
+package dev.weft.bench.cloud;
