@@ -86,6 +86,10 @@ public final class JsProgram implements AutoCloseable {
         }
         Engine engine = Engine.newBuilder("js")
                 .option("engine.WarnInterpreterOnly", "false")
+                // with the opt-in JIT (WEFT_JIT=1), Truffle would warn that virtual threads are
+                // experimental; contexts on virtual threads are this design's premise
+                .allowExperimentalOptions(true)
+                .option("engine.WarnVirtualThreadSupport", "false")
                 .build();
         Source main = Source.newBuilder("js", abs.toFile()).content(text).mimeType(MODULE_MIME).cached(true)
                 .buildLiteral();
