@@ -116,7 +116,8 @@ public final class RunCommand {
             TestRun run = new TestRun(plan, factory, stages, metrics.pipeline(), clock);
             RunResult result;
             TestRunControl control = new TestRunControl(run, plan.executors(), plan.instance().pauseGate(),
-                    () -> !metrics.thresholds().evaluate(java.time.Duration.ZERO).allPassed(), java.util.Optional::empty);
+                    () -> metrics.thresholds().okByKey().values().stream()
+                            .anyMatch(bySource -> bySource.containsValue(false)), java.util.Optional::empty);
             try (AutoCloseable signals = global.signals().onInterrupt(new InterruptHandler(run, console));
                     AutoCloseable api = ControlApi.start(flags.address(), control, console);
                     Progress progress = Progress.start(run, plan, global, flags.quiet());
