@@ -1,5 +1,6 @@
 package dev.weft.js.module.http;
 
+import dev.weft.target.LocalTarget;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;

@@ -1,6 +1,5 @@
-package dev.weft.js.module.http;
+package dev.weft.target;
 
-import dev.weft.target.TargetServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -8,10 +7,12 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * Gives tests the real local target server, started once for the whole test run and closed when
- * JUnit closes the root context.
+ * Gives tests the real local target server, started once for the whole test run (its TLS
+ * certificate takes a moment) and closed when JUnit closes the root context. Used with
+ * {@code @ExtendWith(LocalTarget.class)} by the HTTP tests of core and runtime-js; JUnit is a
+ * provided dependency here, so nothing of it reaches Weft's runtime class path.
  */
-final class LocalTarget implements ParameterResolver {
+public final class LocalTarget implements ParameterResolver {
     private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(LocalTarget.class);
 
     /** Owns the server; JUnit closes it after the last test. */
