@@ -20,30 +20,17 @@ public final class ExecutionState {
     private final AtomicInteger activeVus = new AtomicInteger();
     private final LongAdder completedIterations = new LongAdder();
     private final LongAdder interruptedIterations = new LongAdder();
-    private final Instance instance;
     private final long startMillis;
     private volatile boolean stopping;
     private volatile boolean abortedByScript;
 
     public ExecutionState(VuPool pool, SampleSink sink, Clock clock, Tags testTags, String setupData) {
-        this(pool, sink, clock, testTags, setupData, Instance.whole());
-    }
-
-    /** @param instance this instance's execution segment and pause gate */
-    public ExecutionState(VuPool pool, SampleSink sink, Clock clock, Tags testTags, String setupData,
-            Instance instance) {
-        this.instance = instance;
         this.startMillis = clock.millis();
         this.pool = pool;
         this.sink = sink;
         this.clock = clock;
         this.testTags = testTags;
         this.setupData = setupData;
-    }
-
-    /** This instance's share of the test and its pause gate. */
-    public Instance instance() {
-        return instance;
     }
 
     /** When the scenarios started, ms since the epoch. */

@@ -126,7 +126,7 @@ public final class TestRun {
             }
         }
         phase = Phase.RUNNING;
-        ExecutionState s = new ExecutionState(pool, sink, clock, plan.testTags(), setupData, plan.instance());
+        ExecutionState s = new ExecutionState(pool, sink, clock, plan.testTags(), setupData);
         state = s;
         if (stopReason != null) {
             s.stop();

@@ -2,7 +2,6 @@ package dev.weft.options;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonPrimitive;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -124,10 +123,5 @@ public final class TestOptions {
 
     private static String text(JsonElement e) {
         return e.isJsonPrimitive() ? e.getAsString() : e.toString();
-    }
-
-    /** A JSON primitive for an option value given as text on the command line or in the environment. */
-    public static JsonPrimitive primitive(String value) {
-        return new JsonPrimitive(value);
     }
 }

@@ -250,8 +250,4 @@ public final class JsVu implements Vu {
         scope.closing();
         scope.context().close(true);
     }
-
-    Tags tags() {
-        return scope.tags();
-    }
 }
