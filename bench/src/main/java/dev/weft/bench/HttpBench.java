@@ -41,11 +41,15 @@ import java.util.regex.Pattern;
  * conditions under which k6 reached 0.42 of wrk); {@code tiny} answers a fixed 17-byte body
  * with no log, so nginx costs next to nothing and the client's CPU decides.
  *
+ * <p>When a genuine k6 binary is at hand (WEFT_K6_BINARY, or {@code k6} on the PATH) it runs the same
+ * script with the same VUs last, so the three figures come from one machine state.
+ *
  * <p>The JS figures depend on whether GraalJS runs with its JIT (JVMCI and the Graal compiler on
  * the upgrade module path) or in its interpreter; the JVM arguments are printed to tell which.
  */
 public final class HttpBench {
     private static final Pattern WRK_RATE = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
+    private static final Pattern K6_REQS = Pattern.compile("http_reqs\\.*:\\s+(\\d+)\\s+([0-9.]+)/s");
     private static final Pattern BASH_TIMES = Pattern.compile("(\\d+)m([0-9.]+)s (\\d+)m([0-9.]+)s\\s*$");
 
     private HttpBench() {
@@ -69,6 +73,15 @@ public final class HttpBench {
             double[] weft = runVus(dir, url, vus, seconds, warmup);
             System.out.printf(Locale.ROOT, "weft %d VUs http.get+check: %.0f req/s, process CPU %.1f us/request"
                     + " (%.2f cores), %.0f%% of wrk's rate%n", vus, weft[0], weft[1], weft[2], 100 * weft[0] / wrk[0]);
+            String k6 = k6Binary();
+            if (k6 == null) {
+                System.out.println("k6: no binary (set WEFT_K6_BINARY or put k6 on the PATH to compare)");
+            } else {
+                double[] k = runK6(k6, dir, url, vus, seconds);
+                System.out.printf(Locale.ROOT, "k6 %d VUs http.get+check (%s): %.0f req/s, CPU %.1f us/request,"
+                        + " %.0f%% of wrk's rate; weft/k6 rate %.2fx%n", vus, k6, k[0], k[1], 100 * k[0] / wrk[0],
+                        weft[0] / k[0]);
+            }
             System.out.printf(Locale.ROOT, "cpus=%d jvm=%s%n", Runtime.getRuntime().availableProcessors(),
                     String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()));
         } finally {
@@ -144,8 +157,51 @@ public final class HttpBench {
         return new double[] {rps, cpuUs};
     }
 
-    /** Returns {req/s, process CPU us per request, cores used} over the measured window. */
-    private static double[] runVus(Path dir, String url, int vus, int seconds, int warmup) throws Exception {
+    /** WEFT_K6_BINARY, else {@code k6} on the PATH, else null. */
+    private static String k6Binary() {
+        String env = System.getenv("WEFT_K6_BINARY");
+        if (env != null && !env.isBlank()) {
+            return env;
+        }
+        for (String d : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            if (!d.isEmpty() && Files.isExecutable(Path.of(d, "k6"))) {
+                return Path.of(d, "k6").toString();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Runs a genuine k6 with the same script and VUs (its own warm-up included: k6 has no JIT to
+     * warm); returns {req/s from its http_reqs rate, CPU us per request from bash's times}.
+     */
+    private static double[] runK6(String k6, Path dir, String url, int vus, int seconds) throws Exception {
+        Path script = writeScript(dir);
+        Process p = new ProcessBuilder("bash", "-c", "\"$0\" run -q --no-usage-report --vus " + vus + " --duration "
+                + seconds + "s -e URL=" + url + " \"$1\" && times", k6, script.toString())
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("k6 failed:\n" + out);
+        }
+        Matcher reqs = K6_REQS.matcher(out);
+        if (!reqs.find()) {
+            throw new IllegalStateException("no http_reqs in k6's summary:\n" + out);
+        }
+        long count = Long.parseLong(reqs.group(1));
+        double rps = Double.parseDouble(reqs.group(2));
+        String[] lines = out.strip().split("\n");
+        Matcher t = BASH_TIMES.matcher(lines[lines.length - 1]);
+        double cpuUs = Double.NaN;
+        if (t.find()) {
+            double cpu = Integer.parseInt(t.group(1)) * 60 + Double.parseDouble(t.group(2))
+                    + Integer.parseInt(t.group(3)) * 60 + Double.parseDouble(t.group(4));
+            cpuUs = cpu * 1e6 / count;
+        }
+        return new double[] {rps, cpuUs};
+    }
+
+    private static Path writeScript(Path dir) throws IOException {
         Path script = dir.resolve("get.js");
         Files.writeString(script, """
                 import http from 'k6/http';
@@ -155,6 +211,12 @@ public final class HttpBench {
                   check(res, { 'status is 200': (r) => r.status === 200 });
                 }
                 """);
+        return script;
+    }
+
+    /** Returns {req/s, process CPU us per request, cores used} over the measured window. */
+    private static double[] runVus(Path dir, String url, int vus, int seconds, int warmup) throws Exception {
+        Path script = writeScript(dir);
         TestOptions options = TestOptions.of(new JsonObject());
         HttpEngine engine = new HttpEngine(HttpModule.engineConfig(options), Clock.systemUTC());
         LongAdder samples = new LongAdder();
