@@ -101,10 +101,14 @@ final class Dialer {
             }
             String ip = address.getAddress().getHostAddress();
             if (!url.isHttps()) {
-                if (trace.tlsStart != 0) {
-                    trace.tlsDone = System.nanoTime();
-                }
                 ProxyEnvironment.Proxy forward = proxy == null || proxy.isSocks() ? null : proxy;
+                if (carrier instanceof SSLSocket toProxy) {
+                    // as in Go, the response's TLS state is the https proxy's session
+                    trace.tlsDone = System.nanoTime();
+                    SSLSession session = toProxy.getSession();
+                    return new Connection(url.origin(), raw, carrier, ip, address.getPort(),
+                            TlsVersion.k6NameOfJdk(session.getProtocol()), session.getCipherSuite(), "", forward);
+                }
                 return new Connection(url.origin(), raw, carrier, ip, address.getPort(), "", "", "", forward);
             }
             stage = ErrorClassifier.Stage.TLS;
