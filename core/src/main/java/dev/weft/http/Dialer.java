@@ -2,6 +2,7 @@ package dev.weft.http;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
 import javax.net.ssl.SNIHostName;
@@ -14,8 +15,10 @@ import javax.net.ssl.SSLSocketFactory;
  * Opens new connections: resolve, TCP connect, and for https a TLS handshake with SNI, the
  * configured versions and suites, and (unless insecure) certificate and host name checks. Stamps
  * the connect and TLS phases on the request's {@link Trace}. Through an environment proxy (see
- * {@link ProxyEnvironment}) it connects to the proxy instead, and for https opens a CONNECT tunnel
- * before the handshake; as in Go, the tunnel counts as connecting time. Thread-safe and shared: it holds only
+ * {@link ProxyEnvironment}) it connects to the proxy instead: to an https proxy over TLS (checked
+ * like any server's, insecureSkipTLSVerify included, as Go does with one TLS config for both);
+ * then a SOCKS5 handshake ({@link Socks5Handshake}), or for an https target a CONNECT tunnel
+ * ({@link ProxyTunnel}), before the target's own handshake. Thread-safe and shared: it holds only
  * immutable settings; each call works on its own socket.
  */
 final class Dialer {
@@ -56,7 +59,11 @@ final class Dialer {
      * k6's {@code hosts} (the JDK client that speaks h2 resolves names itself).
      */
     boolean mayUseHttp2(HttpUrl url) {
-        return url.isHttps() && proxies.forUrl(url) == null && !resolver.isOverridden(url.host());
+        try {
+            return url.isHttps() && proxies.forUrl(url) == null && !resolver.isOverridden(url.host());
+        } catch (HttpFailure e) {
+            return false; // an unusable proxy setting: connect() reports it
+        }
     }
 
     /** TLS settings for the JDK's HTTP/2 client: the same versions and suites as this dialer's. */
@@ -80,41 +87,35 @@ final class Dialer {
      */
     Connection connect(HttpUrl url, Trace trace, long deadline, boolean offerH2) throws HttpFailure {
         ProxyEnvironment.Proxy proxy = proxies.forUrl(url);
-        if (proxy != null && !proxy.scheme().equals("http")) {
-            throw new HttpFailure(HttpErrorCodes.GENERIC, "proxyconnect: proxy scheme \"" + proxy.scheme()
-                    + "\" is not supported (http:// proxies only)");
-        }
         InetSocketAddress address = proxy == null ? resolver.resolve(url.host(), url.port())
                 : resolver.resolve(proxy.host(), proxy.port());
         MeteredSocket raw = new MeteredSocket();
         ErrorClassifier.Stage stage = ErrorClassifier.Stage.DIAL;
         try {
             raw.setTcpNoDelay(true);
-            long remainingMs = remainingMillis(deadline);
-            boolean deadlineBinds = remainingMs < dialTimeoutMillis;
             trace.connectStart = System.nanoTime();
-            try {
-                raw.connect(address, (int) Math.min(remainingMs, dialTimeoutMillis));
-            } catch (java.net.SocketTimeoutException e) {
-                throw deadlineBinds
-                        ? new HttpFailure(HttpErrorCodes.REQUEST_TIMEOUT, "request timeout", e)
-                        : new HttpFailure(HttpErrorCodes.TCP_DIAL_TIMEOUT, "dial: i/o timeout", e);
+            tcpConnect(raw, address, deadline);
+            Socket carrier = proxy == null ? raw : throughProxy(raw, url, proxy, trace, deadline);
+            if (trace.connectDone == 0) {
+                trace.connectDone = System.nanoTime();
             }
-            if (proxy != null && url.isHttps()) {
-                raw.setSoTimeout((int) Math.max(1, remainingMillis(deadline)));
-                ProxyTunnel.open(raw, url, proxy);
-            }
-            trace.connectDone = System.nanoTime();
             String ip = address.getAddress().getHostAddress();
             if (!url.isHttps()) {
-                return new Connection(url.origin(), raw, raw, ip, address.getPort(), "", "", "", proxy);
+                ProxyEnvironment.Proxy forward = proxy == null || proxy.isSocks() ? null : proxy;
+                if (carrier instanceof SSLSocket toProxy) {
+                    // as in Go, the response's TLS state is the https proxy's session
+                    trace.tlsDone = System.nanoTime();
+                    SSLSession session = toProxy.getSession();
+                    return new Connection(url.origin(), raw, carrier, ip, address.getPort(),
+                            TlsVersion.k6NameOfJdk(session.getProtocol()), session.getCipherSuite(), "", forward);
+                }
+                return new Connection(url.origin(), raw, carrier, ip, address.getPort(), "", "", "", forward);
             }
             stage = ErrorClassifier.Stage.TLS;
-            trace.tlsStart = System.nanoTime();
-            SSLSocket ssl = (SSLSocket) tls.createSocket(raw, url.host(), url.port(), true);
-            ssl.setSSLParameters(parameters(ssl, url.host(), offerH2));
-            ssl.setSoTimeout((int) Math.max(1, remainingMillis(deadline)));
-            ssl.startHandshake();
+            if (trace.tlsStart == 0) {
+                trace.tlsStart = System.nanoTime();
+            }
+            SSLSocket ssl = handshake(carrier, url.host(), url.port(), offerH2, deadline);
             trace.tlsDone = System.nanoTime();
             SSLSession session = ssl.getSession();
             return new Connection(url.origin(), raw, ssl, ip, address.getPort(),
@@ -124,6 +125,60 @@ final class Dialer {
             closeQuietly(raw);
             throw ErrorClassifier.classify(e, stage, System.nanoTime() - deadline >= 0);
         }
+    }
+
+    private void tcpConnect(MeteredSocket raw, InetSocketAddress address, long deadline) throws IOException {
+        long remainingMs = remainingMillis(deadline);
+        boolean deadlineBinds = remainingMs < dialTimeoutMillis;
+        try {
+            raw.connect(address, (int) Math.min(remainingMs, dialTimeoutMillis));
+        } catch (java.net.SocketTimeoutException e) {
+            throw deadlineBinds
+                    ? new HttpFailure(HttpErrorCodes.REQUEST_TIMEOUT, "request timeout", e)
+                    : new HttpFailure(HttpErrorCodes.TCP_DIAL_TIMEOUT, "dial: i/o timeout", e);
+        }
+    }
+
+    /**
+     * Everything between the TCP connection to the proxy and a byte pipe to the target (or, for
+     * an http target behind an http or https proxy, to the proxy that forwards absolute-form
+     * requests). A SOCKS handshake or a CONNECT over plain TCP counts as connecting, as the CONNECT
+     * always has here. With an https proxy, connecting ends when the TCP connection is up and
+     * tls_handshaking starts with the proxy's handshake (k6 records that one there too), so it also
+     * covers the CONNECT and the target's handshake behind it.
+     */
+    private Socket throughProxy(MeteredSocket raw, HttpUrl url, ProxyEnvironment.Proxy proxy, Trace trace,
+                                long deadline) throws IOException {
+        Socket carrier = raw;
+        if (proxy.isTls()) {
+            trace.connectDone = System.nanoTime();
+            trace.tlsStart = trace.connectDone;
+            try {
+                carrier = handshake(raw, proxy.host(), proxy.port(), false, deadline);
+            } catch (IOException e) {
+                HttpFailure f = ErrorClassifier.classify(e, ErrorClassifier.Stage.TLS,
+                        System.nanoTime() - deadline >= 0);
+                throw f.code() == HttpErrorCodes.REQUEST_TIMEOUT ? f
+                        : new HttpFailure(f.code(), "proxyconnect: " + f.getMessage(), e);
+            }
+        }
+        carrier.setSoTimeout((int) Math.max(1, remainingMillis(deadline)));
+        if (proxy.isSocks()) {
+            Socks5Handshake.open(carrier, url, proxy);
+        } else if (url.isHttps()) {
+            ProxyTunnel.open(carrier, url, proxy);
+        }
+        return carrier;
+    }
+
+    /** A TLS client handshake over an open socket (the target's, or an https proxy's). */
+    private SSLSocket handshake(Socket under, String host, int port, boolean offerH2, long deadline)
+            throws IOException {
+        SSLSocket ssl = (SSLSocket) tls.createSocket(under, host, port, true);
+        ssl.setSSLParameters(parameters(ssl, host, offerH2));
+        ssl.setSoTimeout((int) Math.max(1, remainingMillis(deadline)));
+        ssl.startHandshake();
+        return ssl;
     }
 
     private SSLParameters parameters(SSLSocket ssl, String host, boolean offerH2) {

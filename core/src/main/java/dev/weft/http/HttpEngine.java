@@ -38,8 +38,8 @@ public final class HttpEngine {
     private final Http2Exchange http2;
 
     /**
-     * @throws IllegalArgumentException when a {@code tlsAuth} certificate or key, or a proxy
-     *                                  address from the environment, cannot be read
+     * @throws IllegalArgumentException when a {@code tlsAuth} certificate or key cannot be read (an
+     *                                  unusable proxy variable fails the requests that would use it)
      */
     public HttpEngine(HttpClientConfig config, Clock clock) {
         this.config = config;

@@ -2,9 +2,7 @@ package dev.weft.http;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,6 +14,10 @@ import java.util.Map;
  * list of "*" (no proxy at all), IP addresses, CIDR ranges, and domains with an optional port:
  * "example.com" matches it and its subdomains, ".example.com" or "*.example.com" only
  * subdomains. The decision is made on the URL's host name, before k6's {@code hosts} overrides.
+ *
+ * <p>Proxy URLs may use http://, https://, socks5:// or socks5h:// (a value without a scheme is
+ * http://, as in Go), with optional user:password. A value Weft cannot use does not stop the test:
+ * as in Go, each request that would go through it fails, with a message naming the variable.
  * Immutable and thread-safe; built once per engine.
  */
 final class ProxyEnvironment {
@@ -23,25 +25,53 @@ final class ProxyEnvironment {
     static final List<String> VARIABLES =
             List.of("HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "https_proxy", "NO_PROXY", "no_proxy");
 
+    /** The proxy URL schemes Weft speaks, as Go's transport does. */
+    static final List<String> SCHEMES = List.of("http", "https", "socks5", "socks5h");
+
     /**
      * A proxy to go through.
      *
-     * @param authorization the Proxy-Authorization value from the proxy URL's user info, or null
+     * @param scheme      "http", "https", "socks5" or "socks5h"
+     * @param credentials the proxy URL's user info (percent-decoded), or null
+     * @param variable    the environment variable it came from, for error messages
      */
-    record Proxy(String scheme, String host, int port, String authorization) {
+    record Proxy(String scheme, String host, int port, Credentials credentials, String variable) {
+        /** SOCKS5: the proxy is given the target's name (both socks5 and socks5h, as in Go). */
+        boolean isSocks() {
+            return scheme.startsWith("socks5");
+        }
+
+        /** https://: TLS to the proxy itself, then HTTP inside it. */
+        boolean isTls() {
+            return scheme.equals("https");
+        }
+
+        /** The Proxy-Authorization value for an http or https proxy with user info, or null. */
+        String authorization() {
+            return credentials == null || isSocks() ? null : credentials.basicHeader();
+        }
+
+        /** host:port as dialled, for messages. */
+        String address() {
+            return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
+        }
+    }
+
+    /** What one variable holds: a usable proxy, or the reason it is not one. */
+    private record Setting(Proxy proxy, String problem) {
     }
 
     private record Rule(String domain, boolean matchSelf, byte[] ip, int prefixBits, int port) {
     }
 
-    private final Proxy http;
-    private final Proxy https;
+    private final Setting http;
+    private final Setting https;
     private final boolean noProxyAtAll;
     private final List<Rule> noProxy;
 
     ProxyEnvironment(Map<String, String> env) {
-        this.http = parseProxy(either(env, "HTTP_PROXY", "http_proxy"));
-        this.https = parseProxy(either(env, "HTTPS_PROXY", "https_proxy"));
+        this.http = setting(env, "HTTP_PROXY", "http_proxy");
+        this.https = setting(env, "HTTPS_PROXY", "https_proxy");
         String no = either(env, "NO_PROXY", "no_proxy");
         List<Rule> rules = new ArrayList<>();
         boolean all = false;
@@ -67,10 +97,14 @@ final class ProxyEnvironment {
         return http == null && https == null;
     }
 
-    /** The proxy for this URL, or null to connect directly. */
-    Proxy forUrl(HttpUrl url) {
-        Proxy p = url.isHttps() ? https : http;
-        if (p == null || noProxyAtAll) {
+    /**
+     * The proxy for this URL, or null to connect directly.
+     *
+     * @throws HttpFailure when the variable that applies holds a value Weft cannot use
+     */
+    Proxy forUrl(HttpUrl url) throws HttpFailure {
+        Setting s = url.isHttps() ? https : http;
+        if (s == null || noProxyAtAll) {
             return null;
         }
         String host = url.host().toLowerCase(Locale.ROOT);
@@ -90,7 +124,10 @@ final class ProxyEnvironment {
                 return null;
             }
         }
-        return p;
+        if (s.problem != null) {
+            throw new HttpFailure(HttpErrorCodes.GENERIC, s.problem);
+        }
+        return s.proxy;
     }
 
     private static String either(Map<String, String> env, String upper, String lower) {
@@ -101,26 +138,40 @@ final class ProxyEnvironment {
         return v == null || v.isEmpty() ? null : v;
     }
 
-    /** A proxy URL; as in Go, one without a scheme is taken as http://. */
-    private static Proxy parseProxy(String value) {
+    private static Setting setting(Map<String, String> env, String upper, String lower) {
+        String value = either(env, upper, lower);
         if (value == null) {
             return null;
         }
-        String v = value.contains("://") ? value : "http://" + value;
+        String variable = env.get(upper) != null && !env.get(upper).isEmpty() ? upper : lower;
+        try {
+            return new Setting(parseProxy(value.strip(), variable), null);
+        } catch (IllegalArgumentException e) {
+            return new Setting(null, e.getMessage());
+        }
+    }
+
+    /** A proxy URL; as in Go, one without a scheme is taken as http://. */
+    private static Proxy parseProxy(String value, String variable) {
+        int sep = value.indexOf("://");
+        String scheme = sep < 0 ? "http" : value.substring(0, sep).toLowerCase(Locale.ROOT);
+        if (!SCHEMES.contains(scheme)) {
+            throw new IllegalArgumentException(variable + ": unsupported proxy scheme \"" + scheme
+                    + "\" (supported: http, https, socks5, socks5h)");
+        }
         HttpUrl u;
         try {
-            u = HttpUrl.parse(v.startsWith("socks5") ? "http" + v.substring(v.indexOf("://")) : v);
+            // HttpUrl knows only web schemes; the authority is read the same way for every proxy
+            u = HttpUrl.parse("http://" + (sep < 0 ? value : value.substring(sep + 3)));
         } catch (HttpFailure e) {
-            throw new IllegalArgumentException("invalid proxy address " + value);
+            throw new IllegalArgumentException(variable + ": invalid proxy address \"" + value + "\"");
         }
-        String scheme = v.substring(0, v.indexOf("://")).toLowerCase(Locale.ROOT);
-        String auth = null;
-        if (u.userInfo() != null) {
-            String decoded = java.net.URLDecoder.decode(u.userInfo(), StandardCharsets.UTF_8);
-            auth = "Basic " + Base64.getEncoder().encodeToString(decoded.getBytes(StandardCharsets.UTF_8));
-        }
-        int port = u.explicitPort() ? u.port() : scheme.equals("https") ? 443 : scheme.startsWith("socks5") ? 1080 : 80;
-        return new Proxy(scheme, u.host(), port, auth);
+        int port = u.explicitPort() ? u.port() : switch (scheme) {
+            case "https" -> 443;
+            case "http" -> 80;
+            default -> 1080;
+        };
+        return new Proxy(scheme, u.host(), port, Credentials.fromUserInfo(u.userInfo()), variable);
     }
 
     private static Rule parseRule(String entry) {

@@ -8,7 +8,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Opens an HTTP CONNECT tunnel through a forward proxy for an https request, on a freshly
- * connected socket, before the TLS handshake. Stateless; runs on the dialing thread.
+ * connected socket (or inside the TLS session with an https:// proxy), before the target's TLS
+ * handshake. Stateless; runs on the dialing thread.
  */
 final class ProxyTunnel {
     private static final int MAX_HEAD = 16 * 1024;

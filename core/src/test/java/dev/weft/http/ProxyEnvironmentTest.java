@@ -1,6 +1,7 @@
 package dev.weft.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,19 +36,48 @@ class ProxyEnvironmentTest {
         assertThat(env.forUrl(HttpUrl.parse(url)) != null).isEqualTo(proxied);
     }
 
-    @ParameterizedTest(name = "{0} gives {1}:{2}")
+    @ParameterizedTest(name = "{0} gives {1}://{2}:{3}")
     @CsvSource({
-        "proxy.test:3128, proxy.test, 3128",
-        "http://proxy.test, proxy.test, 80",
-        "http://user:pw@proxy.test:8080, proxy.test, 8080",
+        "proxy.test:3128,                 http,    proxy.test, 3128",
+        "http://proxy.test,               http,    proxy.test, 80",
+        "http://user:pw@proxy.test:8080,  http,    proxy.test, 8080",
+        "HTTPS://proxy.test,              https,   proxy.test, 443",
+        "https://proxy.test:8443/,        https,   proxy.test, 8443",
+        "socks5://proxy.test,             socks5,  proxy.test, 1080",
+        "socks5h://u:p@[::1]:9050,        socks5h, ::1,        9050",
     })
-    void readsProxyAddresses(String value, String host, int port) throws Exception {
+    void readsProxyAddresses(String value, String scheme, String host, int port) throws Exception {
         ProxyEnvironment.Proxy p = new ProxyEnvironment(Map.of("http_proxy", value))
                 .forUrl(HttpUrl.parse("http://example.com/"));
 
+        assertThat(p.scheme()).isEqualTo(scheme);
         assertThat(p.host()).isEqualTo(host);
         assertThat(p.port()).isEqualTo(port);
-        assertThat(p.scheme()).isEqualTo("http");
+        assertThat(p.variable()).isEqualTo("http_proxy");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "ftp://proxy.test:21 | HTTPS_PROXY: unsupported proxy scheme \"ftp\" (supported: http, https, socks5, socks5h)",
+        "socks4://proxy.test | HTTPS_PROXY: unsupported proxy scheme \"socks4\" (supported: http, https, socks5, socks5h)",
+        "http://:8080        | HTTPS_PROXY: invalid proxy address \"http://:8080\"",
+    })
+    void anUnusableValueFailsTheRequestsItWouldServe(String value, String message) throws Exception {
+        ProxyEnvironment env = new ProxyEnvironment(Map.of("HTTPS_PROXY", value, "NO_PROXY", "direct.test"));
+
+        assertThatThrownBy(() -> env.forUrl(HttpUrl.parse("https://example.com/")))
+                .isInstanceOf(HttpFailure.class).hasMessage(message);
+        assertThat(env.forUrl(HttpUrl.parse("https://direct.test/"))).isNull();
+        assertThat(env.forUrl(HttpUrl.parse("http://example.com/"))).isNull();
+    }
+
+    @org.junit.jupiter.api.Test
+    void socksCredentialsAreNotSentAsProxyAuthorization() throws Exception {
+        ProxyEnvironment.Proxy p = new ProxyEnvironment(Map.of("HTTP_PROXY", "socks5://us%20er:p+w@proxy.test"))
+                .forUrl(HttpUrl.parse("http://example.com/"));
+
+        assertThat(p.credentials()).isEqualTo(new Credentials("us er", "p+w"));
+        assertThat(p.authorization()).isNull();
     }
 
     @org.junit.jupiter.api.Test

@@ -10,32 +10,61 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import javax.net.ssl.SSLContext;
 
 /**
- * A forward proxy on loopback for tests: records the first request line of each connection
- * (absolute-form GETs or CONNECTs) and pipes the connection to the target's HTTP or HTTPS port,
+ * A forward proxy on loopback for tests, plain (an http:// proxy) or behind TLS (an https://
+ * proxy, given a server TLS context): records the head of each connection's first request
+ * (absolute-form requests or CONNECTs) and pipes the connection to the target's HTTP or HTTPS port,
  * whatever host the client asked for. Use with noConnectionReuse so each request is a connection.
  */
 final class RecordingProxy implements AutoCloseable {
     private final ServerSocket server;
+    private final boolean tls;
     private final int httpPort;
     private final int httpsPort;
-    private final List<String> requestLines = new CopyOnWriteArrayList<>();
+    private final List<String> heads = new CopyOnWriteArrayList<>();
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
 
     RecordingProxy(int httpPort, int httpsPort) throws IOException {
+        this(httpPort, httpsPort, null);
+    }
+
+    /** @param tls the server context for an https:// proxy, or null for a plain one */
+    RecordingProxy(int httpPort, int httpsPort, SSLContext tls) throws IOException {
         this.httpPort = httpPort;
         this.httpsPort = httpsPort;
-        this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        this.tls = tls != null;
+        this.server = tls == null ? new ServerSocket(0, 50, InetAddress.getLoopbackAddress())
+                : tls.getServerSocketFactory().createServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread.ofVirtual().start(this::accept);
     }
 
     String url() {
-        return "http://127.0.0.1:" + server.getLocalPort();
+        return (tls ? "https" : "http") + "://127.0.0.1:" + server.getLocalPort();
+    }
+
+    int port() {
+        return server.getLocalPort();
     }
 
     List<String> requestLines() {
-        return List.copyOf(requestLines);
+        return heads.stream().map(h -> h.substring(0, h.indexOf("\r\n"))).toList();
+    }
+
+    /** The Proxy-Authorization value of each recorded request, "" where there was none. */
+    List<String> proxyAuthorizations() {
+        return heads.stream().map(RecordingProxy::proxyAuthorization).toList();
+    }
+
+    private static String proxyAuthorization(String head) {
+        for (String line : head.split("\r\n")) {
+            int colon = line.indexOf(':');
+            if (colon > 0 && line.substring(0, colon).equalsIgnoreCase("Proxy-Authorization")) {
+                return line.substring(colon + 1).strip();
+            }
+        }
+        return "";
     }
 
     private void accept() {
@@ -54,7 +83,7 @@ final class RecordingProxy implements AutoCloseable {
         try {
             String head = readHead(client.getInputStream());
             String line = head.substring(0, head.indexOf("\r\n"));
-            requestLines.add(line);
+            heads.add(head);
             boolean connect = line.startsWith("CONNECT ");
             Socket upstream = new Socket(InetAddress.getLoopbackAddress(), connect ? httpsPort : httpPort);
             sockets.add(upstream);

@@ -14,15 +14,16 @@ import javax.net.ssl.SSLContext;
 /**
  * Makes a fresh self-signed certificate for localhost, 127.0.0.1 and ::1 by running the JDK's own
  * {@code keytool} into a temporary PKCS12 file, and builds a server {@link SSLContext} from it.
- * Called once per server start, off the caller's thread (it takes about a second).
+ * Called once per server start, off the caller's thread (it takes about a second); public for
+ * tests that need a TLS server of their own (core's HTTPS proxy test).
  */
-final class SelfSignedCertificate {
+public final class SelfSignedCertificate {
     private static final char[] PASSWORD = "weft-target".toCharArray();
 
     private SelfSignedCertificate() {
     }
 
-    static SSLContext createServerContext() {
+    public static SSLContext createServerContext() {
         Path dir = null;
         try {
             dir = Files.createTempDirectory("weft-target-tls");
