@@ -14,19 +14,33 @@ import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
 
 /**
- * Content codings with the JDK's zip support: decodes response bodies by their Content-Encoding
- * (gzip, deflate; like k6, transparently, without asking with Accept-Encoding) and encodes
- * request bodies for k6's {@code compression} param. br and zstd bodies are left as received:
- * the JDK has no decoder for them. Stateless.
+ * Content codings: decodes response bodies by their Content-Encoding (gzip, deflate with the
+ * JDK's zip support, br and zstd through {@link BrotliCoding} and {@link ZstdCoding}; like k6,
+ * transparently, without asking with Accept-Encoding) and encodes request bodies for k6's
+ * {@code compression} param. Where br's or zstd's native library cannot load, those bodies are
+ * left as received and those compressions are refused. Called on VU threads; stateless.
  */
 final class ContentCoding {
     private ContentCoding() {
     }
 
-    /** Request-side codings this client can apply. */
-    static boolean canEncode(String coding) {
+    /**
+     * Checks that this client can apply a request-side coding.
+     *
+     * @throws IllegalArgumentException naming the coding, and for br or zstd on a platform
+     *                                  without their native library, why
+     */
+    static void requireEncodable(String coding) {
         String c = coding.strip().toLowerCase(Locale.ROOT);
-        return c.equals("gzip") || c.equals("deflate");
+        String missingLibrary = switch (c) {
+            case "gzip", "deflate" -> null;
+            case "br" -> BrotliCoding.unavailable();
+            case "zstd" -> ZstdCoding.unavailable();
+            default -> throw new IllegalArgumentException("unsupported compression type " + coding);
+        };
+        if (missingLibrary != null) {
+            throw new IllegalArgumentException("compression " + c + " is unavailable: " + missingLibrary);
+        }
     }
 
     /** Applies the codings in order; returns the body and the Content-Encoding value to send. */
@@ -34,15 +48,23 @@ final class ContentCoding {
         byte[] out = body;
         for (String coding : codings) {
             String c = coding.strip().toLowerCase(Locale.ROOT);
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream(Math.max(64, out.length / 2));
-            try (OutputStream z = c.equals("gzip") ? new GZIPOutputStream(bytes) : new DeflaterOutputStream(bytes)) {
-                z.write(out);
-            } catch (IOException e) {
-                throw new IllegalStateException("in-memory compression failed", e);
-            }
-            out = bytes.toByteArray();
+            out = switch (c) {
+                case "br" -> BrotliCoding.encode(out);
+                case "zstd" -> ZstdCoding.encode(out);
+                default -> zip(out, c.equals("gzip"));
+            };
         }
         return out;
+    }
+
+    private static byte[] zip(byte[] data, boolean gzip) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(Math.max(64, data.length / 2));
+        try (OutputStream z = gzip ? new GZIPOutputStream(bytes) : new DeflaterOutputStream(bytes)) {
+            z.write(data);
+        } catch (IOException e) {
+            throw new IllegalStateException("in-memory compression failed", e);
+        }
+        return bytes.toByteArray();
     }
 
     /** Decodes a body by its Content-Encoding header (codings applied last are undone first). */
@@ -58,8 +80,20 @@ final class ContentCoding {
                 switch (c) {
                     case "gzip", "x-gzip" -> out = readAll(new GZIPInputStream(new ByteArrayInputStream(out)));
                     case "deflate" -> out = inflate(out);
+                    case "br" -> {
+                        if (BrotliCoding.unavailable() != null) {
+                            return out; // warned once by BrotliCoding
+                        }
+                        out = BrotliCoding.decode(out);
+                    }
+                    case "zstd" -> {
+                        if (ZstdCoding.unavailable() != null) {
+                            return out; // warned once by ZstdCoding
+                        }
+                        out = ZstdCoding.decode(out);
+                    }
                     default -> {
-                        return out; // identity, br, zstd, unknown: passed through as received
+                        return out; // identity, unknown: passed through as received
                     }
                 }
             } catch (IOException e) {

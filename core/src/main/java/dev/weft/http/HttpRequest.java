@@ -17,7 +17,7 @@ import java.util.Objects;
  * @param timeout      for the whole request including redirects (k6 default 60 s)
  * @param maxRedirects redirects to follow (k6 default 10); at the limit the 3xx is returned
  * @param responseType what to keep of the body
- * @param compression  request body encodings to apply in order ("gzip", "deflate"); k6's
+ * @param compression  request body encodings to apply in order ("gzip", "deflate", "br", "zstd"); k6's
  *                     {@code compression} param
  * @param auth         k6's {@code auth} param
  * @param cookies      per-request cookies (k6's {@code cookies} param), merged with the jar's

@@ -60,9 +60,7 @@ public final class VuHttpClient implements AutoCloseable {
 
     private static void validate(HttpRequest request) {
         for (String c : request.compression()) {
-            if (!ContentCoding.canEncode(c)) {
-                throw new IllegalArgumentException("unsupported compression type " + c);
-            }
+            ContentCoding.requireEncodable(c);
         }
     }
 

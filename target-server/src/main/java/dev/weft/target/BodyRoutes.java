@@ -1,20 +1,15 @@
 package dev.weft.target;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.zip.DeflaterOutputStream;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * Routes that shape the response: /status/{code}, /delay/{s}, /bytes/{n}, /gzip, /deflate,
- * /chunked/{n}, /close-delimited/{n}, /response-headers, /cache. Stateless; /delay sleeps the
- * connection's virtual thread.
+ * /brotli, /zstd, /compressed/{codings}, /chunked/{n}, /close-delimited/{n}, /response-headers,
+ * /cache. Stateless; /delay sleeps the connection's virtual thread.
  */
 final class BodyRoutes {
     private static final int MAX_BYTES = 100 * 1024 * 1024;
@@ -66,34 +61,59 @@ final class BodyRoutes {
     }
 
     static TargetResponse gzip(TargetRequest req) {
-        Map<String, Object> out = described(req, "gzipped");
-        return TargetResponse.of(200, "application/json", compress(Json.write(out), true))
-                .withHeader("Content-Encoding", "gzip");
+        return encoded(described(req, "gzipped"), "gzip");
     }
 
     static TargetResponse deflate(TargetRequest req) {
-        Map<String, Object> out = described(req, "deflated");
-        return TargetResponse.of(200, "application/json", compress(Json.write(out), false))
-                .withHeader("Content-Encoding", "deflate");
+        return encoded(described(req, "deflated"), "deflate");
+    }
+
+    /** httpbin's /brotli: {"brotli": true, ...} sent with Content-Encoding br. */
+    static TargetResponse brotli(TargetRequest req) {
+        return encoded(described(req, "brotli"), "br");
+    }
+
+    /** Like /brotli, for zstd (httpbin has none; k6's own test server has /zstd). */
+    static TargetResponse zstd(TargetRequest req) {
+        return encoded(described(req, "zstd"), "zstd");
+    }
+
+    /**
+     * /compressed/{codings}: {"compression": "gzip, br", ...} with the codings applied in the
+     * order given, for stacked Content-Encoding.
+     */
+    static TargetResponse compressed(TargetRequest req, List<String> seg) {
+        if (seg.size() < 2 || seg.get(1).isBlank()) {
+            return TargetResponse.text(400, "usage: /compressed/{coding}[,{coding}...]");
+        }
+        String contentEncoding = String.join(", ", seg.get(1).split("\\s*,\\s*"));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("compression", contentEncoding);
+        out.putAll(described(req, null));
+        return encoded(out, contentEncoding);
     }
 
     private static Map<String, Object> described(TargetRequest req, String flag) {
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put(flag, true);
+        if (flag != null) {
+            out.put(flag, true);
+        }
         out.put("headers", EchoRoutes.headers(req));
         out.put("method", req.method());
         out.put("origin", EchoRoutes.origin(req));
         return out;
     }
 
-    private static byte[] compress(String text, boolean gzip) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (var out = gzip ? new GZIPOutputStream(bytes) : new DeflaterOutputStream(bytes)) {
-            out.write(text.getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    private static TargetResponse encoded(Map<String, Object> out, String contentEncoding) {
+        byte[] body = Json.write(out).getBytes(StandardCharsets.UTF_8);
+        try {
+            for (String coding : contentEncoding.split(",")) {
+                body = ContentCodings.encode(body, coding);
+            }
+        } catch (UnsupportedOperationException e) {
+            return TargetResponse.text(501, e.getMessage());
         }
-        return bytes.toByteArray();
+        return TargetResponse.of(200, "application/json", body).withHeader("Content-Encoding", contentEncoding);
     }
 
     /** n bytes of 'a'..'z' sent with chunked transfer coding, at most 100 bytes per chunk. */

@@ -1,5 +1,6 @@
 package dev.weft.target;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,7 +8,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** httpbin's echo answers: /get, /post, /put, /patch, /delete, /anything, /headers, /ip. Stateless. */
+/**
+ * httpbin's echo answers: /get, /post, /put, /patch, /delete, /anything, /headers, /ip. A body
+ * sent with a Content-Encoding is also echoed decoded. Stateless.
+ */
 final class EchoRoutes {
     private EchoRoutes() {
     }
@@ -46,6 +50,23 @@ final class EchoRoutes {
         out.put("files", files);
         out.put("form", form);
         out.put("json", type.contains("json") && Json.isValid(text) ? new Json.Raw(text.strip()) : null);
+        String contentEncoding = req.header("Content-Encoding");
+        if (contentEncoding != null) {
+            decoded(req.body(), contentEncoding, out);
+        }
+    }
+
+    /**
+     * Not in httpbin, whose "data" shows the body as received: "decoded" is the body with its
+     * Content-Encoding undone (k6's compression param), or null with "decodeError" saying why.
+     */
+    private static void decoded(byte[] body, String contentEncoding, Map<String, Object> out) {
+        try {
+            out.put("decoded", new String(ContentCodings.decode(body, contentEncoding), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            out.put("decoded", null);
+            out.put("decodeError", e.getMessage());
+        }
     }
 
     /** Header names in canonical form (Content-Type), repeated values joined with ",". */

@@ -29,6 +29,9 @@ final class Routes {
             case "bytes" -> BodyRoutes.bytes(req, seg);
             case "gzip" -> BodyRoutes.gzip(req);
             case "deflate" -> BodyRoutes.deflate(req);
+            case "brotli" -> BodyRoutes.brotli(req);
+            case "zstd" -> BodyRoutes.zstd(req);
+            case "compressed" -> BodyRoutes.compressed(req, seg);
             case "chunked" -> BodyRoutes.chunked(seg);
             case "close-delimited" -> BodyRoutes.closeDelimited(seg);
             case "response-headers" -> BodyRoutes.responseHeaders(req);

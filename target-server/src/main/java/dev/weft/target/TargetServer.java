@@ -15,7 +15,8 @@ import javax.net.ssl.SSLContext;
  * <p>Routes: {@code /} (tiny body), {@code /get /post /put /patch /delete /anything} (JSON echo
  * of args, headers, url, method, data, form, files, json), {@code /headers /ip /user-agent},
  * {@code /status/{code}}, {@code /delay/{seconds}}, {@code /bytes/{n}?seed=}, {@code /gzip},
- * {@code /deflate}, {@code /chunked/{n}}, {@code /close-delimited/{n}},
+ * {@code /deflate}, {@code /brotli}, {@code /zstd}, {@code /compressed/{codings}} (e.g.
+ * {@code gzip,br}: stacked Content-Encoding), {@code /chunked/{n}}, {@code /close-delimited/{n}},
  * {@code /response-headers?k=v}, {@code /cache}, {@code /redirect/{n}},
  * {@code /absolute-redirect/{n}}, {@code /relative-redirect/{n}},
  * {@code /redirect-to?url=&status_code=}, {@code /cookies}, {@code /cookies/set?k=v},

@@ -66,6 +66,17 @@ class TargetServerTest {
     }
 
     @Test
+    void postEchoesABodySentWithAContentEncodingAlsoDecoded() throws IOException {
+        byte[] body = ContentCodings.encode(ContentCodings.encode("a".repeat(300).getBytes(StandardCharsets.UTF_8),
+                "zstd"), "br");
+        String r = exchange(plain(), "POST /post HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
+                + "Content-Encoding: zstd, br\r\nContent-Length: " + body.length + "\r\n\r\n"
+                + new String(body, StandardCharsets.ISO_8859_1));
+
+        assertThat(r).contains("\"decoded\": \"" + "a".repeat(300) + "\"");
+    }
+
+    @Test
     void aKeepAliveConnectionServesSeveralRequests() throws IOException {
         String r = exchange(plain(), "GET /connection-id HTTP/1.1\r\nHost: x\r\n\r\n"
                 + "GET /status/418 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");

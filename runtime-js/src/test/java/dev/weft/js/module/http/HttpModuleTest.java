@@ -411,4 +411,53 @@ class HttpModuleTest {
             assertThat(out.get("len").getAsInt()).isLessThan(500);
         }
     }
+
+    @Test
+    void brAndZstdResponsesAreDecodedTransparentlyAsK6Does() {
+        try (ScriptVu vu = vu("""
+                import http from 'k6/http';
+                export default function () {
+                  const b = __ENV.BASE;
+                  const br = http.get(b + '/brotli');
+                  const broken = http.get(b + '/response-headers?Content-Encoding=zstd');
+                  console.log(JSON.stringify({ br: br.json().brotli === true, brHeader: br.headers['Content-Encoding'],
+                    zstd: http.get(b + '/zstd').json().zstd === true,
+                    stacked: http.get(b + '/compressed/gzip,br').json().compression,
+                    brokenCode: broken.error_code, brokenError: broken.error }));
+                }
+                """)) {
+            JsonObject out = vu.report();
+            assertThat(out.get("br").getAsBoolean()).isTrue();
+            assertThat(out.get("brHeader").getAsString()).isEqualTo("br");
+            assertThat(out.get("zstd").getAsBoolean()).isTrue();
+            assertThat(out.get("stacked").getAsString()).isEqualTo("gzip, br");
+            assertThat(out.get("brokenCode").getAsInt()).isEqualTo(1701);
+            assertThat(out.get("brokenError").getAsString()).startsWith("error decompressing response body (zstd)");
+        }
+    }
+
+    @Test
+    void requestBodiesAreCompressedWithBrAndZstdAndStackedCodings() {
+        try (ScriptVu vu = vu("""
+                import http from 'k6/http';
+                export default function () {
+                  const text = 'foobar'.repeat(500);
+                  const out = {};
+                  for (const c of ['br', 'zstd', 'zstd, gzip, br']) {
+                    const r = http.post(__ENV.BASE + '/post', text, { compression: c });
+                    out[c] = { enc: r.json('headers.Content-Encoding'), same: r.json('decoded') === text,
+                      len: Number(r.json('headers.Content-Length')) };
+                  }
+                  console.log(JSON.stringify(out));
+                }
+                """)) {
+            JsonObject out = vu.report();
+            for (String c : new String[] {"br", "zstd", "zstd, gzip, br"}) {
+                JsonObject one = out.getAsJsonObject(c);
+                assertThat(one.get("enc").getAsString()).isEqualTo(c);
+                assertThat(one.get("same").getAsBoolean()).as(c).isTrue();
+                assertThat(one.get("len").getAsInt()).as(c).isLessThan(200);
+            }
+        }
+    }
 }
