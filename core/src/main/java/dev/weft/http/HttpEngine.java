@@ -24,18 +24,18 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * HttpSamples.emit(r, tags, ExpectedStatuses.defaults(), sink);
  * http.endIteration(); jar.clearAll();   // at iteration end / start
  * http.close();                          // when the VU stops
- * engine.close();                        // when the test ends
  * }</pre>
  *
  * <p>HTTP/2: like k6, Weft speaks h2 only over TLS when the server picks it by ALPN. Weft's own
  * client speaks HTTP/1.1, so such requests (and later ones from the same VU to that origin) go
- * through one JDK {@link java.net.http.HttpClient} shared by the whole test.
+ * through a JDK {@link java.net.http.HttpClient} that belongs to that VU ({@link Http2Exchange}),
+ * as in k6 each VU has its own transport and so its own h2 connections.
  */
 public final class HttpEngine {
     private final HttpClientConfig config;
     private final Clock clock;
+    private final SSLContext tls;
     private final Dialer dialer;
-    private final Http2Exchange http2;
 
     /**
      * @throws IllegalArgumentException when a {@code tlsAuth} certificate or key cannot be read (an
@@ -44,10 +44,9 @@ public final class HttpEngine {
     public HttpEngine(HttpClientConfig config, Clock clock) {
         this.config = config;
         this.clock = clock;
-        SSLContext tls = sslContext(config);
+        this.tls = sslContext(config);
         ProxyEnvironment proxies = new ProxyEnvironment(config.proxyEnv());
         this.dialer = new Dialer(config, tls.getSocketFactory(), proxies);
-        this.http2 = new Http2Exchange(tls, dialer.tlsParameters(), config.dialTimeout());
     }
 
     public HttpClientConfig config() {
@@ -62,8 +61,9 @@ public final class HttpEngine {
         return dialer;
     }
 
-    Http2Exchange http2() {
-        return http2;
+    /** A VU's own HTTP/2 side (it starts no JDK client until its first h2 request). */
+    Http2Exchange newHttp2Exchange() {
+        return new Http2Exchange(tls, dialer.tlsParameters(), config.dialTimeout(), config.noConnectionReuse());
     }
 
     /** A client for one VU; call it only from that VU's thread. */
@@ -76,9 +76,11 @@ public final class HttpEngine {
         return new CookieJar(clock);
     }
 
-    /** Stops the HTTP/2 client's background thread, if one was started; call once when the test ends. */
+    /**
+     * Call once when the test ends. Holds nothing to release today: each VU's HTTP/2 client is
+     * closed with its {@link VuHttpClient}.
+     */
     public void close() {
-        http2.close();
     }
 
     private static SSLContext sslContext(HttpClientConfig config) {

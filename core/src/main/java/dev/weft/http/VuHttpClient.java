@@ -19,10 +19,12 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>HTTP/2: a new TLS connection offers h2 and http/1.1 by ALPN; when the server picks h2 that
  * connection is closed and the request, and every later one from this VU to that origin, goes
- * through the engine's shared JDK HTTP/2 client ({@link Http2Exchange}).
+ * through this VU's own JDK HTTP/2 client ({@link Http2Exchange}), made on its first h2 request;
+ * the requests of one {@code http.batch} share it as streams of one connection.
  *
- * <p>Lifecycle: {@link #endIteration()} at each iteration end (closes connections when
- * {@code noVUConnectionReuse} is set); {@link #close()} when the VU stops.
+ * <p>Lifecycle: {@link #endIteration()} at each iteration end (with {@code noVUConnectionReuse}
+ * closes connections, the HTTP/2 client and what the VU learnt of h2 origins, so the next
+ * iteration probes again); {@link #close()} when the VU stops.
  */
 public final class VuHttpClient implements AutoCloseable {
     private final HttpClientConfig config;
@@ -36,7 +38,7 @@ public final class VuHttpClient implements AutoCloseable {
     VuHttpClient(HttpEngine engine) {
         this.config = engine.config();
         this.dialer = engine.dialer();
-        this.http2 = engine.http2();
+        this.http2 = engine.newHttp2Exchange();
         this.clock = engine.clock();
         this.pool = new ConnectionPool(config.maxIdleConnectionsPerHost());
     }
@@ -268,7 +270,7 @@ public final class VuHttpClient implements AutoCloseable {
     }
 
     /**
-     * One round trip over HTTP/2 through the engine's JDK client. The probe's bytes (its TLS
+     * One round trip over HTTP/2 through this VU's JDK client. The probe's bytes (its TLS
      * handshake) count as sent and received on the first request to the origin.
      */
     private Hop h2Hop(String method, HttpUrl url, HttpHeaders headers, byte[] body, long deadline,
@@ -340,6 +342,8 @@ public final class VuHttpClient implements AutoCloseable {
     public void endIteration() {
         if (config.noVuConnectionReuse()) {
             pool.closeAll();
+            http2.close();
+            h2Origins.clear();
         }
     }
 
@@ -348,10 +352,12 @@ public final class VuHttpClient implements AutoCloseable {
         return pool.idleCount();
     }
 
-    /** Closes every connection; call when the VU stops. */
+    /** Closes every connection and the HTTP/2 client (waiting briefly for its thread); call when the VU stops. */
     @Override
     public void close() {
         pool.closeAll();
+        http2.close();
+        h2Origins.clear();
     }
 
     /** The outcome of one round trip: the hop record and either the response read or the failure. */

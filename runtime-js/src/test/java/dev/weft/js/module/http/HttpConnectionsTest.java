@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
 import dev.weft.target.TargetServer;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Connection-level behaviour of k6/http: keep-alive per VU, the reuse options, user agent, TLS. */
+/** Connection-level behaviour of k6/http: keep-alive per VU (HTTP/1.1 and h2), the reuse options, user agent, TLS. */
 @ExtendWith(LocalTarget.class)
 class HttpConnectionsTest {
     private final TargetServer target;
@@ -79,6 +81,37 @@ class HttpConnectionsTest {
             JsonObject out = vu.report();
             assertThat(out.get("b")).isNotEqualTo(out.get("a"));
         }
+    }
+
+    @Test
+    void aVusHttp2ConnectionFollowsNoVuConnectionReuseAndClosesWithTheVu() {
+        JsonObject options = new JsonObject();
+        options.addProperty("insecureSkipTLSVerify", true);
+        options.addProperty("noVUConnectionReuse", true);
+        Set<Thread> before = httpClientThreads();
+        try (ScriptVu vu = ScriptVu.start(target, options, """
+                import http from 'k6/http';
+                export default function () {
+                  const r = http.get(__ENV.H2_BASE + '/connection-id');
+                  const b = http.get(__ENV.H2_BASE + '/connection-id').json('connection');
+                  console.log(JSON.stringify({ proto: r.proto, a: r.json('connection'), b }));
+                }
+                """)) {
+            JsonObject first = vu.report();
+            JsonObject second = vu.report();
+            assertThat(first.get("proto").getAsString()).isEqualTo("HTTP/2.0");
+            assertThat(first.get("b")).isEqualTo(first.get("a"));
+            assertThat(second.get("a")).isNotEqualTo(first.get("a"));
+        }
+        Set<Thread> left = httpClientThreads();
+        left.removeAll(before);
+        assertThat(left).isEmpty();
+    }
+
+    /** The JDK HTTP clients' live platform threads (each VU speaking h2 has one selector thread). */
+    private static Set<Thread> httpClientThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.isAlive() && t.getName().startsWith("HttpClient-")).collect(Collectors.toSet());
     }
 
     @Test

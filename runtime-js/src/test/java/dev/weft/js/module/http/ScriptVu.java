@@ -31,7 +31,8 @@ import java.util.stream.Stream;
 
 /**
  * A real GraalJS VU running a test script against the local target, with its samples and console
- * lines recorded. Scripts find the target in {@code __ENV.BASE} and {@code __ENV.HTTPS_BASE}, and
+ * lines recorded. Scripts find the target in {@code __ENV.BASE}, {@code __ENV.HTTPS_BASE} and
+ * {@code __ENV.H2_BASE} (HTTP/2 over TLS), and
  * report values to the test by logging one JSON line with {@code console.log} (see
  * {@link #report()}). Used by one test thread; close it to close the VU and delete the script.
  */
@@ -54,7 +55,8 @@ final class ScriptVu implements AutoCloseable {
         TestOptions testOptions = TestOptions.of(options);
         HttpEngine engine = new HttpEngine(HttpModule.engineConfig(testOptions), Clock.systemUTC());
         TestServices services = new TestServices(
-                Map.of("BASE", target.baseUrl(), "HTTPS_BASE", target.httpsBaseUrl()), testOptions,
+                Map.of("BASE", target.baseUrl(), "HTTPS_BASE", target.httpsBaseUrl(), "H2_BASE", target.h2BaseUrl()),
+                testOptions,
                 MetricRegistry.withBuiltins(), samples::add, engine, Clock.systemUTC(), Tags.EMPTY, dir,
                 (level, text) -> console.add(new Line(level, text)));
         program = JsProgram.load(file, BuiltinModules.create());
