@@ -38,8 +38,9 @@ public final class HttpEngine {
     private final Http2Exchange http2;
 
     /**
-     * @throws IllegalArgumentException when a {@code tlsAuth} certificate or key, or a proxy
-     *                                  address from the environment, cannot be read
+     * @throws dev.weft.options.OptionsException when a {@code tlsAuth} certificate or key cannot be
+     *                                           read or decrypted (the message names the entry)
+     * @throws IllegalArgumentException          when a proxy address from the environment cannot be read
      */
     public HttpEngine(HttpClientConfig config, Clock clock) {
         this.config = config;
