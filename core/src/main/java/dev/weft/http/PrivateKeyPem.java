@@ -52,6 +52,7 @@ final class PrivateKeyPem {
             requirePassword(password);
             return parse("PRIVATE KEY", Pkcs8Encryption.decrypt(block.der(), password));
         }
+        requireSupportedType(block.type());
         String dekInfo = block.headers().get("DEK-Info");
         if (dekInfo != null || block.headers().getOrDefault("Proc-Type", "").contains("ENCRYPTED")) {
             requirePassword(password);
@@ -80,6 +81,14 @@ final class PrivateKeyPem {
     private static void requirePassword(String password) {
         if (password == null) {
             throw new IllegalArgumentException("the key is encrypted: give its password in \"password\"");
+        }
+    }
+
+    /** Checked before decrypting, so that a key of another kind is not reported as a wrong password. */
+    private static void requireSupportedType(String type) {
+        if (!type.equals("PRIVATE KEY") && !type.equals("RSA PRIVATE KEY") && !type.equals("EC PRIVATE KEY")) {
+            throw new IllegalArgumentException("unsupported key type \"" + type
+                    + "\" (RSA or EC keys as PKCS#8, PKCS#1 or SEC1 PEM are read)");
         }
     }
 
@@ -122,8 +131,7 @@ final class PrivateKeyPem {
                 pkcs8 = TraditionalKeys.ecToPkcs8(der);
                 algorithms = new String[] {"EC"};
             }
-            default -> throw new IllegalArgumentException("unsupported key type \"" + type
-                    + "\" (RSA or EC keys as PKCS#8, PKCS#1 or SEC1 PEM are read)");
+            default -> throw new IllegalStateException("key type not checked: " + type);
         }
         PKCS8EncodedKeySpec spec = new PKCS8EncodedKeySpec(pkcs8);
         for (String alg : algorithms) {

@@ -125,6 +125,14 @@ class PrivateKeyPemTest {
     }
 
     @Test
+    void anEncryptedKeyOfAnotherKindIsUnsupportedNotAWrongPassword() {
+        String pem = fixture("ec-legacy-aes128.key").replace("EC PRIVATE KEY", "DSA PRIVATE KEY");
+
+        assertThatThrownBy(() -> PrivateKeyPem.read(pem, PASSWORD))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("unsupported key type \"DSA PRIVATE KEY\"");
+    }
+
+    @Test
     void somethingThatIsNotAKeyIsSaidSo() {
         assertThatThrownBy(() -> PrivateKeyPem.read(fixture("ec.crt"), null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("key must be a PEM private key");
