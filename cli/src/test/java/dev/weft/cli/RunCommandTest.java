@@ -87,6 +87,19 @@ class RunCommandTest {
     }
 
     @Test
+    void a_tlsAuth_entry_that_cannot_be_read_refuses_the_test_before_it_starts() throws Exception {
+        write("s.js", """
+                export const options = { tlsAuth: [{ domains: ['example.com'], cert: 'not a certificate',
+                                                     key: 'not a key', password: 'secret' }] };
+                export default function () { console.log('iteration ran'); }
+                """);
+        FakeGlobalEnv g = fake();
+        assertThat(run(g, "run", "s.js")).isEqualTo(104);
+        assertThat(g.stderr()).contains("invalid options: option \"tlsAuth\" entry 0 (domains: example.com): ")
+                .doesNotContain("iteration ran").doesNotContain("Exception");
+    }
+
+    @Test
     void invalid_threshold_syntax_is_a_start_up_error() throws Exception {
         write("s.js", "export const options = { thresholds: { http_req_duration: ['p(95) <<< 3'] } };\n"
                 + "export default function () {}\n");

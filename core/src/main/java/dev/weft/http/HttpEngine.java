@@ -38,8 +38,9 @@ public final class HttpEngine {
     private final Dialer dialer;
 
     /**
-     * @throws IllegalArgumentException when a {@code tlsAuth} certificate or key cannot be read (an
-     *                                  unusable proxy variable fails the requests that would use it)
+     * @throws dev.weft.options.OptionsException when a {@code tlsAuth} certificate or key cannot be
+     *                                           read or decrypted (the message names the entry); an
+     *                                           unusable proxy variable instead fails the requests it would serve
      */
     public HttpEngine(HttpClientConfig config, Clock clock) {
         this.config = config;

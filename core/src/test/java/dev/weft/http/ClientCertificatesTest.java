@@ -1,11 +1,11 @@
 package dev.weft.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.weft.options.OptionsException;
+import dev.weft.target.ClientCertServer;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
@@ -15,80 +15,40 @@ import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLServerSocket;
-import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * k6's tlsAuth against a real TLS server that needs a client certificate (and trusts only the one
- * made here). Key pairs come from the JDK's keytool; the client's is handed over as PEM.
+ * k6's tlsAuth against a real TLS server that needs a client certificate (and trusts only the ones
+ * made here and the fixtures' in tlsauth/). One key pair comes from the JDK's keytool and is handed
+ * over as plain PEM; the password-protected fixtures were made by the openssl CLI.
  */
 class ClientCertificatesTest {
     private static final char[] PW = "changeit".toCharArray();
     @TempDir
     static Path dir;
-    private static SSLServerSocket server;
+    private static ClientCertServer server;
     private static String certPem;
     private static String keyPem;
 
     @BeforeAll
     static void start() throws Exception {
-        KeyStore serverKeys = keyPair("server", "EC", "CN=localhost");
         KeyStore clientKeys = keyPair("client", "RSA", "CN=weft-client");
         X509Certificate clientCert = (X509Certificate) clientKeys.getCertificate("client");
         certPem = pem("CERTIFICATE", clientCert.getEncoded());
         keyPem = pem("PRIVATE KEY", ((PrivateKey) clientKeys.getKey("client", PW)).getEncoded());
-
-        KeyStore trusted = KeyStore.getInstance("PKCS12");
-        trusted.load(null, null);
-        trusted.setCertificateEntry("client", clientCert);
-        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        kmf.init(serverKeys, PW);
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(trusted);
-        SSLContext ctx = SSLContext.getInstance("TLS");
-        ctx.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
-        server = (SSLServerSocket) ctx.getServerSocketFactory().createServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        server.setNeedClientAuth(true);
-        Thread.ofVirtual().start(ClientCertificatesTest::serve);
+        server = ClientCertServer.start(List.of(clientCert, PrivateKeyPemTest.certificate("rsa.crt"),
+                PrivateKeyPemTest.certificate("ec.crt")));
     }
 
     @AfterAll
-    static void stop() throws Exception {
+    static void stop() {
         server.close();
-    }
-
-    /** Answers each request with the subject of the client's certificate. */
-    private static void serve() {
-        while (!server.isClosed()) {
-            try (SSLSocket s = (SSLSocket) server.accept()) {
-                s.startHandshake();
-                String subject = ((X509Certificate) s.getSession().getPeerCertificates()[0]).getSubjectX500Principal().getName();
-                InputStream in = s.getInputStream();
-                int matched = 0;
-                while (matched < 4) {
-                    int b = in.read();
-                    if (b < 0) {
-                        break;
-                    }
-                    matched = (b == '\r' || b == '\n') ? matched + 1 : 0;
-                }
-                byte[] body = subject.getBytes(StandardCharsets.UTF_8);
-                OutputStream out = s.getOutputStream();
-                out.write(("HTTP/1.1 200 OK\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n\r\n")
-                        .getBytes(StandardCharsets.ISO_8859_1));
-                out.write(body);
-                out.flush();
-            } catch (Exception e) {
-                // a client without a certificate fails its handshake: serve the next one
-            }
-        }
     }
 
     private static KeyStore keyPair(String alias, String alg, String dname) throws Exception {
@@ -117,7 +77,7 @@ class ClientCertificatesTest {
         HttpEngine engine = new HttpEngine(HttpClientConfig.defaults().withInsecureSkipTlsVerify(true)
                 .withTlsAuth(auth), Clock.systemUTC());
         try (VuHttpClient http = engine.newVuClient()) {
-            return http.send(HttpRequest.get("https://localhost:" + server.getLocalPort() + "/"));
+            return http.send(HttpRequest.get(server.baseUrl() + "/"));
         } finally {
             engine.close();
         }
@@ -146,6 +106,40 @@ class ClientCertificatesTest {
 
         assertThat(r.status()).isZero();
         assertThat(r.error()).isNotEmpty();
+    }
+
+    @ParameterizedTest(name = "{0} with its password authenticates as {2}")
+    @CsvSource({
+            "rsa-pkcs8-aes256.key,  rsa.crt, CN=weft-rsa-client",
+            "rsa-legacy-aes256.key, rsa.crt, CN=weft-rsa-client",
+            "ec-pkcs8-aes256.key,   ec.crt,  CN=weft-ec-client",
+            "ec-legacy-aes128.key,  ec.crt,  CN=weft-ec-client",
+    })
+    void aPasswordProtectedKeyIsDecryptedAndTheServerAcceptsItsCertificate(String keyFile, String certFile,
+            String subject) {
+        HttpResponse r = send(List.of(new TlsAuth(List.of("localhost"), PrivateKeyPemTest.fixture(certFile),
+                PrivateKeyPemTest.fixture(keyFile), PrivateKeyPemTest.PASSWORD)));
+
+        assertThat(r.error()).isEmpty();
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.bodyText()).isEqualTo(subject);
+    }
+
+    @Test
+    void aKeyThatCannotBeDecryptedIsAnOptionErrorNamingTheEntrysDomains() {
+        TlsAuth plain = new TlsAuth(List.of("other.test"), certPem, keyPem);
+        TlsAuth wrong = new TlsAuth(List.of("localhost", "*.example.com"), PrivateKeyPemTest.fixture("ec.crt"),
+                PrivateKeyPemTest.fixture("ec-legacy-aes128.key"), "guess");
+
+        assertThatThrownBy(() -> send(List.of(plain, wrong))).isInstanceOf(OptionsException.class)
+                .hasMessage("option \"tlsAuth\" entry 1 (domains: localhost, *.example.com): wrong password for the key");
+    }
+
+    @Test
+    void aTlsAuthEntryDoesNotShowItsKeyOrPassword() {
+        TlsAuth auth = new TlsAuth(List.of("localhost"), certPem, keyPem, "secret");
+
+        assertThat(auth.toString()).isEqualTo("TlsAuth[domains=[localhost], password=***]");
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
 
 /**
  * Makes a fresh self-signed certificate for localhost, 127.0.0.1 and ::1 by running the JDK's own
@@ -24,6 +25,11 @@ public final class SelfSignedCertificate {
     }
 
     public static SSLContext createServerContext() {
+        return createServerContext(null);
+    }
+
+    /** @param clientTrust what client certificates are checked against, or null when none are asked for */
+    static SSLContext createServerContext(TrustManager[] clientTrust) {
         Path dir = null;
         try {
             dir = Files.createTempDirectory("weft-target-tls");
@@ -49,7 +55,7 @@ public final class SelfSignedCertificate {
             KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
             kmf.init(ks, PASSWORD);
             SSLContext ctx = SSLContext.getInstance("TLS");
-            ctx.init(kmf.getKeyManagers(), null, null);
+            ctx.init(kmf.getKeyManagers(), clientTrust, null);
             return ctx;
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalStateException("cannot create the target's TLS certificate", e);

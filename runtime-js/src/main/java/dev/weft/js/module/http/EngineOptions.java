@@ -40,7 +40,10 @@ final class EngineOptions {
                 .withTlsAuth(tlsAuth(options));
     }
 
-    /** k6's {@code tlsAuth}: [{domains: [...], cert: PEM, key: PEM}]; password-protected keys are refused. */
+    /**
+     * k6's {@code tlsAuth}: [{domains: [...], cert: PEM, key: PEM, password?: string}]. The key is
+     * read (and decrypted with the password) when the engine is built, which refuses a bad entry.
+     */
     private static List<TlsAuth> tlsAuth(TestOptions options) {
         List<TlsAuth> out = new ArrayList<>();
         options.get("tlsAuth").ifPresent(v -> {
@@ -52,9 +55,6 @@ final class EngineOptions {
                     throw new OptionsException("option \"tlsAuth\": each entry needs cert and key");
                 }
                 JsonObject o = e.getAsJsonObject();
-                if (o.has("password") && !text("tlsAuth.password", o.get("password")).isEmpty()) {
-                    throw new OptionsException("option \"tlsAuth\": encrypted keys (password) are not supported");
-                }
                 List<String> domains = new ArrayList<>();
                 if (o.has("domains")) {
                     if (!o.get("domains").isJsonArray()) {
@@ -62,10 +62,22 @@ final class EngineOptions {
                     }
                     o.getAsJsonArray("domains").forEach(d -> domains.add(text("tlsAuth.domains", d)));
                 }
-                out.add(new TlsAuth(domains, text("tlsAuth.cert", o.get("cert")), text("tlsAuth.key", o.get("key"))));
+                out.add(new TlsAuth(domains, text("tlsAuth.cert", o.get("cert")), text("tlsAuth.key", o.get("key")),
+                        password(o.get("password"))));
             }
         });
         return out;
+    }
+
+    /** Absent or null: no password (k6's null.String); any string, even "", is a password. */
+    private static String password(JsonElement v) {
+        if (v == null || v.isJsonNull()) {
+            return null;
+        }
+        if (!v.isJsonPrimitive() || !v.getAsJsonPrimitive().isString()) {
+            throw new OptionsException("option \"tlsAuth.password\" must be a string, not " + v);
+        }
+        return v.getAsString();
     }
 
     private static Map<String, String> hosts(TestOptions options) {

@@ -81,9 +81,18 @@ class EngineOptionsTest {
     }
 
     @Test
-    void tlsAuthWithAPasswordOrWithoutAKeyIsAnOptionsError() {
-        assertThatThrownBy(() -> config("{\"tlsAuth\": [{\"domains\": [\"a\"], \"cert\": \"c\", \"key\": \"k\", \"password\": \"p\"}]}"))
-                .isInstanceOf(OptionsException.class).hasMessageContaining("password");
+    void aTlsAuthPasswordReachesTheEngineAndOnlyAStringIsOne() {
+        String entry = "{\"tlsAuth\": [{\"domains\": [\"a\"], \"cert\": \"c\", \"key\": \"k\"%s}]}";
+        assertThat(config(entry.formatted(", \"password\": \"p\"")).tlsAuth().get(0).password()).isEqualTo("p");
+        assertThat(config(entry.formatted(", \"password\": \"\"")).tlsAuth().get(0).password()).isEmpty();
+        assertThat(config(entry.formatted(", \"password\": null")).tlsAuth().get(0).password()).isNull();
+        assertThat(config(entry.formatted("")).tlsAuth().get(0).password()).isNull();
+        assertThatThrownBy(() -> config(entry.formatted(", \"password\": 12345")))
+                .isInstanceOf(OptionsException.class).hasMessageContaining("tlsAuth.password");
+    }
+
+    @Test
+    void tlsAuthWithoutAKeyIsAnOptionsError() {
         assertThatThrownBy(() -> config("{\"tlsAuth\": [{\"cert\": \"c\"}]}"))
                 .isInstanceOf(OptionsException.class).hasMessageContaining("cert and key");
     }
