@@ -3,6 +3,9 @@ package dev.weft.bench;
 import com.google.gson.JsonObject;
 import com.sun.management.OperatingSystemMXBean;
 import dev.weft.http.HttpEngine;
+import dev.weft.http.HttpRequest;
+import dev.weft.http.HttpResponse;
+import dev.weft.http.VuHttpClient;
 import dev.weft.js.JsProgram;
 import dev.weft.js.JsVu;
 import dev.weft.js.JsVuFactory;
@@ -20,6 +23,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,6 +45,10 @@ import java.util.regex.Pattern;
  * conditions under which k6 reached 0.42 of wrk); {@code tiny} answers a fixed 17-byte body
  * with no log, so nginx costs next to nothing and the client's CPU decides.
  *
+ * <p>Between wrk and the JS VUs it measures two floors on the same target: plain blocking-socket
+ * loops on virtual threads (no HTTP objects at all) and Weft's HTTP engine without JS, so the
+ * cost of each layer shows.
+ *
  * <p>When a genuine k6 binary is at hand (WEFT_K6_BINARY, or {@code k6} on the PATH) it runs the same
  * script with the same VUs last, so the three figures come from one machine state.
  *
@@ -48,6 +56,8 @@ import java.util.regex.Pattern;
  * the upgrade module path) or in its interpreter; the JVM arguments are printed to tell which.
  */
 public final class HttpBench {
+    private static final Pattern WRK_NON_2XX = Pattern.compile("Non-2xx or 3xx responses:\\s+(\\d+)");
+    private static final Pattern K6_CHECKS = Pattern.compile("checks\\.*:\\s+([0-9.]+)%");
     private static final Pattern WRK_RATE = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
     private static final Pattern K6_REQS = Pattern.compile("http_reqs\\.*:\\s+(\\d+)\\s+([0-9.]+)/s");
     private static final Pattern BASH_TIMES = Pattern.compile("(\\d+)m([0-9.]+)s (\\d+)m([0-9.]+)s\\s*$");
@@ -60,7 +70,9 @@ public final class HttpBench {
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
         int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 20;
         boolean stock = args.length <= 3 || !args[3].equals("tiny");
-        Path dir = Files.createTempDirectory("weft-http-bench");
+        // readable by nginx's worker (user nobody): a 0700 temp dir made every request a 403
+        Path dir = Files.createTempDirectory("weft-http-bench",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
         int port = freePort();
         String url = "http://127.0.0.1:" + port + "/";
         Process nginx = startNginx(dir, port, stock);
@@ -70,6 +82,17 @@ public final class HttpBench {
             double[] wrk = runWrk(url, vus, seconds);
             System.out.printf(Locale.ROOT, "wrk -t2 -c%d -d%ds: %.0f req/s, wrk CPU %.1f us/request%n",
                     vus, seconds, wrk[0], wrk[1]);
+            VirtualThreadLoops.Figures raw = VirtualThreadLoops.measure(vus, 5, seconds,
+                    i -> new RawHttpLoop("127.0.0.1", port, "/"));
+            System.out.printf(Locale.ROOT, "floor: %d plain blocking-socket loops on virtual threads (no JS, no"
+                    + " HTTP objects): %.0f req/s, process CPU %.1f us/request (%.2f cores), %.0f%% of wrk's rate%n",
+                    vus, raw.rate(), raw.cpuMicrosPerRequest(), raw.cores(), 100 * raw.rate() / wrk[0]);
+            requireFewFailures("plain socket loops", raw, seconds);
+            VirtualThreadLoops.Figures engine = runEngine(url, vus, seconds);
+            requireFewFailures("engine loops", engine, seconds);
+            System.out.printf(Locale.ROOT, "weft engine: %d VU HTTP clients, no JS: %.0f req/s, process CPU %.1f"
+                    + " us/request (%.2f cores), %.0f%% of wrk's rate%n", vus, engine.rate(),
+                    engine.cpuMicrosPerRequest(), engine.cores(), 100 * engine.rate() / wrk[0]);
             double[] weft = runVus(dir, url, vus, seconds, warmup);
             System.out.printf(Locale.ROOT, "weft %d VUs http.get+check: %.0f req/s, process CPU %.1f us/request"
                     + " (%.2f cores), %.0f%% of wrk's rate%n", vus, weft[0], weft[1], weft[2], 100 * weft[0] / wrk[0]);
@@ -145,6 +168,11 @@ public final class HttpBench {
         if (!rate.find()) {
             throw new IllegalStateException("no Requests/sec in wrk's output:\n" + out);
         }
+        Matcher non2xx = WRK_NON_2XX.matcher(out);
+        if (non2xx.find()) {
+            throw new IllegalStateException("wrk got " + non2xx.group(1) + " non-2xx/3xx responses: the target is"
+                    + " not serving its page:\n" + out);
+        }
         double rps = Double.parseDouble(rate.group(1));
         String[] lines = out.strip().split("\n");
         Matcher t = BASH_TIMES.matcher(lines[lines.length - 1]);
@@ -155,6 +183,39 @@ public final class HttpBench {
             cpuUs = cpu * 1e6 / (rps * seconds);
         }
         return new double[] {rps, cpuUs};
+    }
+
+    /** Failures beyond 1% (nginx closes a keep-alive connection every 1,000 requests) void the figures. */
+    private static void requireFewFailures(String what, VirtualThreadLoops.Figures f, int seconds) {
+        if (f.failures() > f.rate() * seconds / 100) {
+            throw new IllegalStateException(what + ": " + f.failures() + " failed requests");
+        }
+    }
+
+    /** Weft's HTTP engine alone: each loop a VU client sending GETs, no JS and no metric samples. */
+    private static VirtualThreadLoops.Figures runEngine(String url, int vus, int seconds) throws Exception {
+        HttpEngine engine = new HttpEngine(HttpModule.engineConfig(TestOptions.of(new JsonObject())),
+                Clock.systemUTC());
+        HttpRequest get = HttpRequest.get(url);
+        return VirtualThreadLoops.measure(vus, 5, seconds, i -> {
+            VuHttpClient client = engine.newVuClient();
+            return new VirtualThreadLoops.Loop() {
+                @Override
+                public VirtualThreadLoops.Request request() {
+                    return () -> {
+                        HttpResponse r = client.send(get);
+                        if (r.status() != 200) {
+                            throw new IllegalStateException("status " + r.status() + " " + r.error());
+                        }
+                    };
+                }
+
+                @Override
+                public void close() {
+                    client.close();
+                }
+            };
+        });
     }
 
     /** WEFT_K6_BINARY, else {@code k6} on the PATH, else null. */
@@ -188,6 +249,10 @@ public final class HttpBench {
         if (!reqs.find()) {
             throw new IllegalStateException("no http_reqs in k6's summary:\n" + out);
         }
+        Matcher checks = K6_CHECKS.matcher(out);
+        if (checks.find() && Double.parseDouble(checks.group(1)) < 100) {
+            throw new IllegalStateException("k6's checks passed only " + checks.group(1) + "%:\n" + out);
+        }
         long count = Long.parseLong(reqs.group(1));
         double rps = Double.parseDouble(reqs.group(2));
         String[] lines = out.strip().split("\n");
@@ -220,11 +285,17 @@ public final class HttpBench {
         TestOptions options = TestOptions.of(new JsonObject());
         HttpEngine engine = new HttpEngine(HttpModule.engineConfig(options), Clock.systemUTC());
         LongAdder samples = new LongAdder();
+        LongAdder failedChecks = new LongAdder();
         LongAdder failed = new LongAdder();
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         try (JsProgram program = JsProgram.load(script, BuiltinModules.create())) {
             TestServices services = new TestServices(Map.of("URL", url), options, MetricRegistry.withBuiltins(),
-                    s -> samples.increment(), engine, Clock.systemUTC(), Tags.EMPTY, dir,
+                    s -> {
+                        samples.increment();
+                        if (s.value() == 0 && s.metric().name().equals("checks")) {
+                            failedChecks.increment();
+                        }
+                    }, engine, Clock.systemUTC(), Tags.EMPTY, dir,
                     (level, text) -> System.err.println(level + ": " + text));
             JsVuFactory factory = new JsVuFactory(program, services);
             LongAdder measured = new LongAdder();
@@ -265,6 +336,9 @@ public final class HttpBench {
             long n = measured.sum();
             for (Thread t : threads) {
                 t.join();
+            }
+            if (failedChecks.sum() > 0) {
+                throw new IllegalStateException(failedChecks.sum() + " checks failed: the target did not answer 200");
             }
             if (failed.sum() > 0) {
                 System.err.println(failed.sum() + " iterations or VUs failed");
