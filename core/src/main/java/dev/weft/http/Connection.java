@@ -21,6 +21,8 @@ final class Connection {
     final String applicationProtocol;
     /** Set for plain HTTP through a forward proxy: requests use the absolute form and this header. */
     final ProxyEnvironment.Proxy forwardProxy;
+    /** The running exchange's deadline (System.nanoTime()), read by {@link DeadlineWatch}'s thread. */
+    volatile long deadline;
     /** False once the connection must not carry another request (close, error, unread body). */
     boolean reusable = true;
 

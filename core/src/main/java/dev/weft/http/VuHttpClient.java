@@ -29,6 +29,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class VuHttpClient implements AutoCloseable {
     private final HttpClientConfig config;
     private final Dialer dialer;
+    private final DeadlineWatch watch = DeadlineWatch.instance();
     private final Clock clock;
     private final ConnectionPool pool;
     private final Http2Exchange http2;
@@ -213,6 +214,7 @@ public final class VuHttpClient implements AutoCloseable {
                 }
             }
             c.in.deadline(deadline);
+            watch.arm(c, deadline);
             if (c.forwardProxy == null) {
                 Http1Exchange.writeRequest(c, method, url.target(), headers, body);
             } else {
@@ -222,6 +224,9 @@ public final class VuHttpClient implements AutoCloseable {
             }
             trace.wroteRequest = System.nanoTime();
             Http1Exchange.Result res = Http1Exchange.readResponse(c, method, responseType == ResponseType.NONE, trace);
+            if (!watch.disarm(c)) {
+                c.reusable = false; // the watch closed it just as the response ended: keep the response, not the connection
+            }
             HttpFailure decodeFailure = null;
             if (responseType != ResponseType.NONE) {
                 try {
@@ -247,6 +252,7 @@ public final class VuHttpClient implements AutoCloseable {
         } catch (IOException e) {
             boolean nothingReceived = c != null && c.bytesRead() == read0;
             if (c != null) {
+                watch.disarm(c);
                 c.close();
             }
             boolean deadlinePassed = System.nanoTime() - deadline >= 0;

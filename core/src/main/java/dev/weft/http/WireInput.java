@@ -8,9 +8,10 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The buffered read side of one connection, reused for every response on it. Each refill obeys
- * the current request's deadline by setting the socket's read timeout to the time left, so a
- * request never waits past its {@code timeout}. Used only by the thread holding the connection.
+ * The buffered read side of one connection, reused for every response on it. Reads are untimed
+ * (a timed read on a virtual thread costs a timer per park): {@link DeadlineWatch} closes the
+ * connection when the request's deadline passes, which ends a blocked read; a refill that starts
+ * after the deadline fails at once. Used only by the thread holding the connection.
  */
 final class WireInput {
     private static final int MAX_LINE = 64 * 1024;
@@ -21,7 +22,7 @@ final class WireInput {
     private int pos;
     private int limit;
     private long deadline;
-    private int soTimeout = -1;
+    private boolean untimed;
 
     WireInput(InputStream in, Socket socket) {
         this.in = in;
@@ -56,10 +57,9 @@ final class WireInput {
         if (remaining <= 0) {
             throw new SocketTimeoutException("request deadline passed");
         }
-        int ms = (int) Math.min(Integer.MAX_VALUE, Math.max(1, (remaining + 999_999) / 1_000_000));
-        if (ms != soTimeout) {
-            socket.setSoTimeout(ms);
-            soTimeout = ms;
+        if (!untimed) {
+            socket.setSoTimeout(0); // the dial left its timeout on the socket; DeadlineWatch bounds reads now
+            untimed = true;
         }
         int n = in.read(buf, limit, buf.length - limit);
         if (n <= 0) {
