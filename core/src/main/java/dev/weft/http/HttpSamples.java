@@ -5,6 +5,8 @@ import dev.weft.metrics.Metric;
 import dev.weft.metrics.Sample;
 import dev.weft.metrics.SampleSink;
 import dev.weft.metrics.Tags;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.TreeMap;
 
 /**
@@ -30,6 +32,12 @@ public final class HttpSamples {
      *                 {@code http_req_failed} and no {@code expected_response} tag, as in k6)
      */
     public static void emit(HttpResponse response, Tags tags, ExpectedStatuses expected, SampleSink sink) {
+        List<Sample> out = new ArrayList<>(11 * response.roundTrips().size() + 2);
+        collect(response, tags, expected, out);
+        sink.pushAll(out);
+    }
+
+    private static void collect(HttpResponse response, Tags tags, ExpectedStatuses expected, List<Sample> sink) {
         long sent = 0;
         long received = 0;
         long lastTime = 0;
@@ -40,7 +48,7 @@ public final class HttpSamples {
             Tags t = tripTags(trip, tags, name, expected == null ? null : isExpected);
             long time = trip.endTimeMillis();
             HttpTimings timings = trip.timings();
-            sink.push(new Sample(BuiltinMetrics.HTTP_REQS, t, time, 1));
+            sink.add(new Sample(BuiltinMetrics.HTTP_REQS, t, time, 1));
             push(sink, BuiltinMetrics.HTTP_REQ_DURATION, t, time, timings.duration());
             push(sink, BuiltinMetrics.HTTP_REQ_BLOCKED, t, time, timings.blocked());
             push(sink, BuiltinMetrics.HTTP_REQ_CONNECTING, t, time, timings.connecting());
@@ -62,8 +70,8 @@ public final class HttpSamples {
         }
     }
 
-    private static void push(SampleSink sink, Metric metric, Tags tags, long time, double value) {
-        sink.push(new Sample(metric, tags, time, value));
+    private static void push(List<Sample> sink, Metric metric, Tags tags, long time, double value) {
+        sink.add(new Sample(metric, tags, time, value));
     }
 
     private static Tags tripTags(RoundTrip trip, Tags base, String name, Boolean expected) {

@@ -40,7 +40,7 @@ public record Submetric(Metric parent, String name, String suffix, Tags tags) {
             int colon = pair.indexOf(':');
             String key = colon < 0 ? pair : pair.substring(0, colon);
             String value = colon < 0 ? "" : pair.substring(colon + 1);
-            tags.put(unquote(key), unquote(value));
+            tags.put(unquote(key).intern(), unquote(value)); // interned: tag names in samples are literals
         }
         return new Submetric(parent, parent.name() + "{" + trimmed + "}", trimmed, new Tags(tags));
     }
@@ -60,12 +60,6 @@ public record Submetric(Metric parent, String name, String suffix, Tags tags) {
 
     /** Whether a sample with these tags belongs to this sub-metric. */
     public boolean matches(Tags sampleTags) {
-        Map<String, String> have = sampleTags.map();
-        for (Map.Entry<String, String> e : tags.map().entrySet()) {
-            if (!e.getValue().equals(have.get(e.getKey()))) {
-                return false;
-            }
-        }
-        return true;
+        return sampleTags.containsAll(tags);
     }
 }

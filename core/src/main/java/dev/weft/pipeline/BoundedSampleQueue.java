@@ -12,7 +12,8 @@ import java.util.concurrent.atomic.LongAdder;
  * The consumer is whoever holds the pipeline's drain lock.
  */
 final class BoundedSampleQueue {
-    private final ConcurrentLinkedQueue<Sample> queue = new ConcurrentLinkedQueue<>();
+    /** Each element is a {@link Sample} or a {@code List<Sample>} pushed as one unit. */
+    private final ConcurrentLinkedQueue<Object> queue = new ConcurrentLinkedQueue<>();
     private final AtomicLong size = new AtomicLong();
     private final LongAdder dropped = new LongAdder();
     private final LongAdder accepted = new LongAdder();
@@ -37,17 +38,40 @@ final class BoundedSampleQueue {
         return true;
     }
 
+    /** Enqueues the samples as one unit, or counts them all as dropped when they do not fit. */
+    boolean offerAll(List<Sample> samples) {
+        int n = samples.size();
+        if (n == 0) {
+            return true;
+        }
+        if (size.addAndGet(n) > capacity) {
+            size.addAndGet(-n);
+            dropped.add(n);
+            return false;
+        }
+        queue.offer(samples);
+        accepted.add(n);
+        return true;
+    }
+
     void countDropped(long n) {
         dropped.add(n);
     }
 
-    /** Moves up to {@code max} queued samples into {@code into}; consumer only. */
+    /** Moves queued samples into {@code into} until at least {@code max} moved or none are left; consumer only. */
+    @SuppressWarnings("unchecked")
     int drainTo(List<Sample> into, int max) {
         int n = 0;
-        Sample s;
-        while (n < max && (s = queue.poll()) != null) {
-            into.add(s);
-            n++;
+        Object o;
+        while (n < max && (o = queue.poll()) != null) {
+            if (o instanceof Sample s) {
+                into.add(s);
+                n++;
+            } else {
+                List<Sample> unit = (List<Sample>) o;
+                into.addAll(unit);
+                n += unit.size();
+            }
         }
         if (n > 0) {
             size.addAndGet(-n);

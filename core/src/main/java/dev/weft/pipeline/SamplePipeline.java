@@ -158,6 +158,15 @@ public final class SamplePipeline implements SampleSink, AutoCloseable {
         queue.offer(sample);
     }
 
+    @Override
+    public void pushAll(List<Sample> samples) {
+        if (closed) {
+            queue.countDropped(samples.size());
+            return;
+        }
+        queue.offerAll(samples);
+    }
+
     /**
      * Drains the samples queued when called: ingesters first, then outputs in batches. Safe from
      * any thread; concurrent calls take turns. Once producers have stopped, one call empties
