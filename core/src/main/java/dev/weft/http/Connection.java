@@ -54,6 +54,21 @@ final class Connection {
         return !socket.isClosed();
     }
 
+    /**
+     * Closes the TCP socket under any TLS layer, from another thread: a read or write blocked on
+     * it fails at once. Used by {@link DeadlineWatch}; closing a TLS socket instead would try to
+     * send close_notify, which can wait on the very thread being stopped. The owner then calls
+     * {@link #close()}.
+     */
+    void abort() {
+        reusable = false;
+        try {
+            raw.close();
+        } catch (IOException ignored) {
+            // already closed
+        }
+    }
+
     void close() {
         reusable = false;
         try {

@@ -72,7 +72,7 @@ final class DeadlineWatch {
             long now = System.nanoTime();
             for (Connection c : armed) {
                 if (now - c.deadline >= 0 && armed.remove(c)) {
-                    c.close();
+                    c.abort();
                 }
             }
         }

@@ -63,7 +63,7 @@ class DeadlineWatchTest {
 
         assertThat(r.errorCode()).isEqualTo(HttpErrorCodes.REQUEST_TIMEOUT);
         assertThat(r.error()).isEqualTo("request timeout");
-        assertThat(r.timings().duration()).isBetween(290.0, 5_000.0);
+        assertThat(r.timings().duration()).isBetween(200.0, 5_000.0); // the dial is outside duration
         assertThat(http.idleConnections()).isZero();
     }
 

@@ -241,6 +241,21 @@ class VuHttpClientTest {
     }
 
     @Test
+    void aTlsRequestThatOutlivesItsTimeoutFailsWithCode1050AndTheNextRequestWorks() {
+        HttpEngine insecure = new HttpEngine(HttpClientConfig.defaults().withInsecureSkipTlsVerify(true),
+                Clock.systemUTC());
+        try (VuHttpClient client = insecure.newVuClient()) {
+            HttpResponse slow = client.send(HttpRequest.get(target.httpsBaseUrl() + "/delay/3")
+                    .withTimeout(Duration.ofMillis(300)));
+            HttpResponse next = client.send(HttpRequest.get(target.httpsBaseUrl() + "/get"));
+
+            assertThat(slow.errorCode()).isEqualTo(HttpErrorCodes.REQUEST_TIMEOUT);
+            assertThat(slow.timings().duration()).isBetween(150.0, 2_500.0); // connecting and TLS are outside duration
+            assertThat(next.status()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void tlsWithInsecureSkipVerifyReportsVersionAndCipher() {
         HttpEngine insecure = new HttpEngine(HttpClientConfig.defaults().withInsecureSkipTlsVerify(true),
                 Clock.systemUTC());
