@@ -1,7 +1,6 @@
 package dev.weft.bench;
 
 import com.google.gson.JsonObject;
-import com.sun.management.OperatingSystemMXBean;
 import dev.weft.http.HttpEngine;
 import dev.weft.http.HttpRequest;
 import dev.weft.http.HttpResponse;
@@ -25,12 +24,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -93,9 +89,10 @@ public final class HttpBench {
             System.out.printf(Locale.ROOT, "weft engine: %d VU HTTP clients, no JS: %.0f req/s, process CPU %.1f"
                     + " us/request (%.2f cores), %.0f%% of wrk's rate%n", vus, engine.rate(),
                     engine.cpuMicrosPerRequest(), engine.cores(), 100 * engine.rate() / wrk[0]);
-            double[] weft = runVus(dir, url, vus, seconds, warmup);
+            VirtualThreadLoops.Figures weft = runVus(dir, url, vus, seconds, warmup);
             System.out.printf(Locale.ROOT, "weft %d VUs http.get+check: %.0f req/s, process CPU %.1f us/request"
-                    + " (%.2f cores), %.0f%% of wrk's rate%n", vus, weft[0], weft[1], weft[2], 100 * weft[0] / wrk[0]);
+                    + " (%.2f cores), %.0f%% of wrk's rate%n", vus, weft.rate(), weft.cpuMicrosPerRequest(),
+                    weft.cores(), 100 * weft.rate() / wrk[0]);
             String k6 = k6Binary();
             if (k6 == null) {
                 System.out.println("k6: no binary (set WEFT_K6_BINARY or put k6 on the PATH to compare)");
@@ -103,7 +100,7 @@ public final class HttpBench {
                 double[] k = runK6(k6, dir, url, vus, seconds);
                 System.out.printf(Locale.ROOT, "k6 %d VUs http.get+check (%s): %.0f req/s, CPU %.1f us/request,"
                         + " %.0f%% of wrk's rate; weft/k6 rate %.2fx%n", vus, k6, k[0], k[1], 100 * k[0] / wrk[0],
-                        weft[0] / k[0]);
+                        weft.rate() / k[0]);
             }
             System.out.printf(Locale.ROOT, "cpus=%d jvm=%s%n", Runtime.getRuntime().availableProcessors(),
                     String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()));
@@ -174,15 +171,18 @@ public final class HttpBench {
                     + " not serving its page:\n" + out);
         }
         double rps = Double.parseDouble(rate.group(1));
+        return new double[] {rps, childCpuSeconds(out) * 1e6 / (rps * seconds)};
+    }
+
+    /** The user + system CPU of bash's children, from the {@code times} line that ends the output; NaN if absent. */
+    private static double childCpuSeconds(String out) {
         String[] lines = out.strip().split("\n");
         Matcher t = BASH_TIMES.matcher(lines[lines.length - 1]);
-        double cpuUs = Double.NaN;
-        if (t.find()) {
-            double cpu = Integer.parseInt(t.group(1)) * 60 + Double.parseDouble(t.group(2))
-                    + Integer.parseInt(t.group(3)) * 60 + Double.parseDouble(t.group(4));
-            cpuUs = cpu * 1e6 / (rps * seconds);
+        if (!t.find()) {
+            return Double.NaN;
         }
-        return new double[] {rps, cpuUs};
+        return Integer.parseInt(t.group(1)) * 60 + Double.parseDouble(t.group(2))
+                + Integer.parseInt(t.group(3)) * 60 + Double.parseDouble(t.group(4));
     }
 
     /** Failures beyond 1% (nginx closes a keep-alive connection every 1,000 requests) void the figures. */
@@ -255,15 +255,7 @@ public final class HttpBench {
         }
         long count = Long.parseLong(reqs.group(1));
         double rps = Double.parseDouble(reqs.group(2));
-        String[] lines = out.strip().split("\n");
-        Matcher t = BASH_TIMES.matcher(lines[lines.length - 1]);
-        double cpuUs = Double.NaN;
-        if (t.find()) {
-            double cpu = Integer.parseInt(t.group(1)) * 60 + Double.parseDouble(t.group(2))
-                    + Integer.parseInt(t.group(3)) * 60 + Double.parseDouble(t.group(4));
-            cpuUs = cpu * 1e6 / count;
-        }
-        return new double[] {rps, cpuUs};
+        return new double[] {rps, childCpuSeconds(out) * 1e6 / count};
     }
 
     private static Path writeScript(Path dir) throws IOException {
@@ -280,72 +272,51 @@ public final class HttpBench {
     }
 
     /** Returns {req/s, process CPU us per request, cores used} over the measured window. */
-    private static double[] runVus(Path dir, String url, int vus, int seconds, int warmup) throws Exception {
+    private static VirtualThreadLoops.Figures runVus(Path dir, String url, int vus, int seconds, int warmup)
+            throws Exception {
         Path script = writeScript(dir);
         TestOptions options = TestOptions.of(new JsonObject());
         HttpEngine engine = new HttpEngine(HttpModule.engineConfig(options), Clock.systemUTC());
-        LongAdder samples = new LongAdder();
         LongAdder failedChecks = new LongAdder();
-        LongAdder failed = new LongAdder();
-        OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         try (JsProgram program = JsProgram.load(script, BuiltinModules.create())) {
             TestServices services = new TestServices(Map.of("URL", url), options, MetricRegistry.withBuiltins(),
                     s -> {
-                        samples.increment();
                         if (s.value() == 0 && s.metric().name().equals("checks")) {
                             failedChecks.increment();
                         }
                     }, engine, Clock.systemUTC(), Tags.EMPTY, dir,
                     (level, text) -> System.err.println(level + ": " + text));
             JsVuFactory factory = new JsVuFactory(program, services);
-            LongAdder measured = new LongAdder();
-            AtomicBoolean measuring = new AtomicBoolean();
-            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(warmup + seconds + 1);
             Tags tags = Tags.of("scenario", "default");
-            List<Thread> threads = new ArrayList<>();
-            for (int i = 1; i <= vus; i++) {
-                int id = i;
-                threads.add(Thread.ofVirtual().name("vu-" + id).start(() -> {
-                    try {
-                        JsVu vu = factory.createOrThrow(id);
-                        for (long n = 0; System.nanoTime() < end; n++) {
-                            IterationOutcome o = vu.runIteration(new IterationContext("default", "default", n, n,
+            VirtualThreadLoops.Figures f = VirtualThreadLoops.measure(vus, warmup, seconds, id -> {
+                JsVu vu = factory.createOrThrow(id);
+                long[] n = {0};
+                return new VirtualThreadLoops.Loop() {
+                    @Override
+                    public VirtualThreadLoops.Request request() {
+                        return () -> {
+                            long i = n[0]++;
+                            IterationOutcome o = vu.runIteration(new IterationContext("default", "default", i, i,
                                     tags, null));
                             if (o != IterationOutcome.COMPLETED) {
-                                failed.increment();
+                                throw new IllegalStateException("iteration " + o);
                             }
-                            if (measuring.get()) {
-                                measured.increment();
-                            }
-                        }
-                        vu.close();
-                    } catch (Exception e) {
-                        failed.increment();
-                        System.err.println("VU " + id + ": " + e);
+                        };
                     }
-                }));
-            }
-            Thread.sleep(TimeUnit.SECONDS.toMillis(warmup));
-            long cpu0 = os.getProcessCpuTime();
-            long t0 = System.nanoTime();
-            measuring.set(true);
-            Thread.sleep(TimeUnit.SECONDS.toMillis(seconds));
-            measuring.set(false);
-            long cpu1 = os.getProcessCpuTime();
-            long t1 = System.nanoTime();
-            long n = measured.sum();
-            for (Thread t : threads) {
-                t.join();
-            }
+
+                    @Override
+                    public void close() {
+                        vu.close();
+                    }
+                };
+            });
             if (failedChecks.sum() > 0) {
                 throw new IllegalStateException(failedChecks.sum() + " checks failed: the target did not answer 200");
             }
-            if (failed.sum() > 0) {
-                System.err.println(failed.sum() + " iterations or VUs failed");
+            if (f.failures() > 0) {
+                System.err.println(f.failures() + " iterations or VUs failed");
             }
-            double wall = (t1 - t0) / 1e9;
-            double cpu = (cpu1 - cpu0) / 1e9;
-            return new double[] {n / wall, cpu * 1e6 / n, cpu / wall};
+            return f;
         }
     }
 

@@ -56,7 +56,7 @@ final class VirtualThreadLoops {
                             request.run();
                         } catch (Exception e) {
                             if (failed.sum() == 0) {
-                                System.err.println("loop " + id + ": first failure: " + e);
+                                System.err.println("loop " + id + ": first failed request (counted, the loop goes on): " + e);
                             }
                             failed.increment();
                             continue;
