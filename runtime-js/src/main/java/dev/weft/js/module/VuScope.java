@@ -21,6 +21,11 @@ public final class VuScope {
     private Phase phase = Phase.INIT;
     private String group = "";
     private Tags tags;
+    /** sampleTags() as last made, with what it was made from: every request and check asks for it. */
+    private Tags sampleTags;
+    private Tags sampleTagsFrom;
+    private Tags sampleTagsVu;
+    private String sampleTagsGroup = "";
     private long iteration;
     private long iterationsInInstance;
     private String scenario = "";
@@ -73,7 +78,13 @@ public final class VuScope {
 
     /** Tags for a sample made now: the iteration's tags plus the current group. */
     public Tags sampleTags() {
-        return tags.merge(vuTags).with("group", group);
+        if (sampleTags == null || sampleTagsFrom != tags || sampleTagsVu != vuTags || !sampleTagsGroup.equals(group)) {
+            sampleTags = tags.merge(vuTags).with("group", group);
+            sampleTagsFrom = tags;
+            sampleTagsVu = vuTags;
+            sampleTagsGroup = group;
+        }
+        return sampleTags;
     }
 
     /** Tags the script set on this VU (k6/execution's vu.tags), added to all its samples. */

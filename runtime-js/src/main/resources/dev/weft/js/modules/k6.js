@@ -7,7 +7,9 @@
   function check(value, sets, tags) {
     let ok = true;
     if (sets === null || typeof sets !== 'object') return true;
-    for (const name of Object.keys(sets)) {
+    const names = Object.keys(sets);
+    for (let i = 0; i < names.length; i++) { // an indexed loop: for-of costs twice as much in the interpreter
+      const name = names[i];
       const c = sets[name];
       const pass = !!(typeof c === 'function' ? c(value) : c);
       host.check(name, pass, tags === undefined ? null : tags);

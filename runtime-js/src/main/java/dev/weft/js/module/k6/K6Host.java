@@ -7,6 +7,8 @@ import dev.weft.metrics.BuiltinMetrics;
 import dev.weft.metrics.Sample;
 import dev.weft.metrics.Tags;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import org.graalvm.polyglot.proxy.ProxyObject;
 
 /**
@@ -14,7 +16,13 @@ import org.graalvm.polyglot.proxy.ProxyObject;
  * groups. Called only from the VU's thread.
  */
 final class K6Host {
+    /** Distinct check names kept per VU; a script that makes names up per iteration only clears it. */
+    private static final int MAX_CACHED_CHECKS = 1_000;
+
     private final VuScope vu;
+    /** Each check's tags, made once per name while the VU's sample tags stay the same. */
+    private final Map<String, Tags> checkTags = new HashMap<>();
+    private Tags checkBase;
 
     K6Host(VuScope vu) {
         this.vu = vu;
@@ -27,7 +35,8 @@ final class K6Host {
                     return null;
                 })
                 .fn("check", args -> {
-                    check(args[0].asString(), args[1].asBoolean(), new Tags(JsValues.stringMap(args[2])));
+                    check(args[0].asString(), args[1].asBoolean(),
+                            args[2].isNull() ? Tags.EMPTY : new Tags(JsValues.stringMap(args[2])));
                     return null;
                 })
                 .fn("enterGroup", args -> enterGroup(args[0].asString()))
@@ -52,7 +61,17 @@ final class K6Host {
     }
 
     void check(String name, boolean pass, Tags extra) {
-        Tags tags = vu.sampleTags().merge(extra).with("check", name);
+        Tags tags;
+        if (extra.size() == 0) {
+            Tags base = vu.sampleTags();
+            if (base != checkBase || checkTags.size() > MAX_CACHED_CHECKS) {
+                checkTags.clear();
+                checkBase = base;
+            }
+            tags = checkTags.computeIfAbsent(name, n -> base.with("check", n));
+        } else {
+            tags = vu.sampleTags().merge(extra).with("check", name);
+        }
         vu.services().sink().push(new Sample(BuiltinMetrics.CHECKS, tags, vu.services().clock().millis(),
                 pass ? 1 : 0));
     }
