@@ -7,6 +7,7 @@ import dev.weft.vu.ExecutionView;
 import dev.weft.vu.IterationContext;
 import dev.weft.vu.IterationOutcome;
 import dev.weft.vu.Vu;
+import java.util.List;
 
 /**
  * Runs one iteration on a VU and records k6's iteration metrics for it. Called on the VU's
@@ -48,8 +49,9 @@ final class IterationRunner {
         switch (outcome) {
             case COMPLETED, FAILED -> {
                 long now = state.clock().millis();
-                state.sink().push(new Sample(BuiltinMetrics.ITERATION_DURATION, iterationTags, now, (end - start) / 1e6));
-                state.sink().push(new Sample(BuiltinMetrics.ITERATIONS, iterationTags, now, 1));
+                state.sink().pushAll(List.of(
+                        new Sample(BuiltinMetrics.ITERATION_DURATION, iterationTags, now, (end - start) / 1e6),
+                        new Sample(BuiltinMetrics.ITERATIONS, iterationTags, now, 1)));
                 state.countIteration(outcome == IterationOutcome.COMPLETED);
             }
             case INTERRUPTED -> state.countIteration(false);

@@ -66,6 +66,36 @@ class SamplePipelineTest {
     }
 
     @Test
+    void samplesPushedTogetherArriveInOrderBesideSinglePushes() throws Exception {
+        RecordingOutput out = new RecordingOutput("recording");
+        SamplePipeline pipeline = SamplePipeline.builder().output(out).flushInterval(Duration.ZERO).build();
+        pipeline.start();
+        Sample two = new Sample(BuiltinMetrics.ITERATIONS, Tags.EMPTY, 0, 2);
+        Sample three = new Sample(BuiltinMetrics.ITERATIONS, Tags.EMPTY, 0, 3);
+        pipeline.push(ONE);
+        pipeline.pushAll(List.of(two, three));
+        pipeline.pushAll(List.of());
+        pipeline.close();
+        assertThat(out.samples()).containsExactly(ONE, two, three);
+        assertThat(pipeline.droppedSamples()).isZero();
+    }
+
+    @Test
+    void samplesPushedTogetherBeyondTheBoundAreAllCountedAsDropped() throws Exception {
+        RecordingOutput out = new RecordingOutput("recording");
+        SamplePipeline pipeline = SamplePipeline.builder().capacity(10).output(out).flushInterval(Duration.ZERO).build();
+        pipeline.start();
+        pipeline.pushAll(java.util.Collections.nCopies(8, ONE));
+        pipeline.pushAll(java.util.Collections.nCopies(3, ONE)); // 11 > 10: the whole unit is dropped
+        pipeline.pushAll(java.util.Collections.nCopies(2, ONE));
+        assertThat(pipeline.droppedSamples()).isEqualTo(3);
+        pipeline.close();
+        pipeline.pushAll(List.of(ONE, ONE));
+        assertThat(out.samples()).hasSize(10);
+        assertThat(pipeline.droppedSamples()).isEqualTo(5);
+    }
+
+    @Test
     void pushesAfterCloseAreCountedAsDropped() throws Exception {
         SamplePipeline pipeline = SamplePipeline.builder().flushInterval(Duration.ZERO).build();
         pipeline.start();
