@@ -3,8 +3,6 @@ package dev.weft.bench;
 import dev.weft.cli.Cli;
 import dev.weft.cli.GlobalEnv;
 import dev.weft.target.TargetServer;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,8 +34,7 @@ public final class SoakBench {
                 }
                 """);
         try (TargetServer target = TargetServer.startOnLoopback()) {
-            PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
-            GlobalEnv env = new GlobalEnv(Map.of("BASE_URL", target.baseUrl()), System.in, System.out, quiet,
+            GlobalEnv env = new GlobalEnv(Map.of("BASE_URL", target.baseUrl()), System.in, System.out, System.err,
                     dir, false, handler -> () -> { });
             Thread sampler = Thread.ofPlatform().daemon().start(SoakBench::sample);
             int code = new Cli(env).run(List.of("run", "-q", "--address", "", "--vus", String.valueOf(vus),

@@ -102,6 +102,16 @@ public final class Tags {
         return keys.length;
     }
 
+    /** The {@code i}th tag name in key order, for writers that walk tags without allocating. */
+    public String keyAt(int i) {
+        return keys[i];
+    }
+
+    /** The value of {@link #keyAt(int) keyAt(i)}. */
+    public String valueAt(int i) {
+        return values[i];
+    }
+
     private int indexOf(Object key) {
         for (int i = 0; i < keys.length; i++) {
             if (keys[i] == key) { // tag names are mostly the same literal instances

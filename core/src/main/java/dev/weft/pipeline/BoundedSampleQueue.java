@@ -38,13 +38,18 @@ final class BoundedSampleQueue {
         return true;
     }
 
-    /** Enqueues the samples as one unit, or counts them all as dropped when they do not fit. */
+    /**
+     * Enqueues the samples as one unit when the queue has room for at least one more sample (the
+     * bound may be passed by part of a unit), else counts them all as dropped. Judging a unit like
+     * a single sample keeps drops under overload unbiased: were a unit refused where a single
+     * still fits, a request's eleven samples would be lost more often than its check.
+     */
     boolean offerAll(List<Sample> samples) {
         int n = samples.size();
         if (n == 0) {
             return true;
         }
-        if (size.addAndGet(n) > capacity) {
+        if (size.addAndGet(n) - n >= capacity) {
             size.addAndGet(-n);
             dropped.add(n);
             return false;

@@ -81,17 +81,18 @@ class SamplePipelineTest {
     }
 
     @Test
-    void samplesPushedTogetherBeyondTheBoundAreAllCountedAsDropped() throws Exception {
+    void samplesPushedTogetherAreKeptOrDroppedWholeLikeASingleSample() throws Exception {
         RecordingOutput out = new RecordingOutput("recording");
         SamplePipeline pipeline = SamplePipeline.builder().capacity(10).output(out).flushInterval(Duration.ZERO).build();
         pipeline.start();
         pipeline.pushAll(java.util.Collections.nCopies(8, ONE));
-        pipeline.pushAll(java.util.Collections.nCopies(3, ONE)); // 11 > 10: the whole unit is dropped
-        pipeline.pushAll(java.util.Collections.nCopies(2, ONE));
+        pipeline.pushAll(java.util.Collections.nCopies(3, ONE)); // room at arrival: kept whole, 11 queued
+        pipeline.pushAll(java.util.Collections.nCopies(2, ONE)); // no room: dropped whole
+        pipeline.push(ONE);                                       // no room either
         assertThat(pipeline.droppedSamples()).isEqualTo(3);
         pipeline.close();
         pipeline.pushAll(List.of(ONE, ONE));
-        assertThat(out.samples()).hasSize(10);
+        assertThat(out.samples()).hasSize(11);
         assertThat(pipeline.droppedSamples()).isEqualTo(5);
     }
 

@@ -2,12 +2,12 @@ package dev.weft.output.json;
 
 import dev.weft.metrics.Metric;
 import dev.weft.metrics.Sample;
+import dev.weft.metrics.Tags;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Builds the two kinds of line k6's JSON output writes. Stateless apart from the time zone;
@@ -18,6 +18,8 @@ final class JsonLines {
     static final List<String> METADATA_KEYS = List.of("iter", "vu");
 
     private final DateTimeFormatter timeFormat;
+    private long lastMillis;
+    private String lastTime;
 
     JsonLines(ZoneId zone) {
         this.timeFormat = DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(zone);
@@ -76,17 +78,19 @@ final class JsonLines {
     /** {@code {"type":"Point","data":{"time","value","tags":{...}[,"metadata":{...}]},"metric":name}}. */
     String point(Sample s) {
         StringBuilder sb = new StringBuilder(192).append("{\"type\":\"Point\",\"data\":{\"time\":\"")
-                .append(timeFormat.format(Instant.ofEpochMilli(s.timeMillis()))).append("\",\"value\":");
+                .append(time(s.timeMillis())).append("\",\"value\":");
         number(sb, s.value()).append(",\"tags\":{");
         boolean first = true;
         boolean hasMetadata = false;
-        for (Map.Entry<String, String> t : s.tags().map().entrySet()) {
-            if (METADATA_KEYS.contains(t.getKey())) {
+        Tags tags = s.tags();
+        for (int i = 0; i < tags.size(); i++) {
+            String key = tags.keyAt(i);
+            if (METADATA_KEYS.contains(key)) {
                 hasMetadata = true;
                 continue;
             }
-            string(first ? sb : sb.append(','), t.getKey()).append(':');
-            string(sb, t.getValue());
+            string(first ? sb : sb.append(','), key).append(':');
+            string(sb, tags.valueAt(i));
             first = false;
         }
         sb.append('}');
@@ -107,19 +111,39 @@ final class JsonLines {
         return string(sb, s.metric().name()).append('}').toString();
     }
 
+    /** The sample time as text; samples come in bursts within one millisecond, so the last is kept. */
+    private String time(long millis) {
+        if (millis != lastMillis || lastTime == null) {
+            lastTime = timeFormat.format(Instant.ofEpochMilli(millis));
+            lastMillis = millis;
+        }
+        return lastTime;
+    }
+
     /** A number as Go's encoder writes it: integers without a fraction, no NaN (null). */
     static StringBuilder number(StringBuilder sb, double v) {
         if (Double.isNaN(v) || Double.isInfinite(v)) {
             return sb.append("null");
         }
         if (v == Math.rint(v) && Math.abs(v) < 1e21) {
-            return sb.append(new BigDecimal(v).toPlainString());
+            return Math.abs(v) < 0x1p53 ? sb.append((long) v) : sb.append(new BigDecimal(v).toPlainString());
         }
         double abs = Math.abs(v);
+        if (abs >= 1e-3 && abs < 1e7) {
+            return sb.append(Double.toString(v)); // plain notation already in this range
+        }
         if (abs >= 1e-6 && abs < 1e21) {
             return sb.append(new BigDecimal(Double.toString(v)).toPlainString());
         }
-        return sb.append(Double.toString(v).replace("E", "e"));
+        // Go's 'e' form: shortest digits, no ".0" on a whole mantissa, a signed exponent ("1e-7", "1.5e+21")
+        String d = Double.toString(v);
+        int e = d.indexOf('E');
+        String mantissa = d.substring(0, e);
+        if (mantissa.endsWith(".0")) {
+            mantissa = mantissa.substring(0, mantissa.length() - 2);
+        }
+        String exponent = d.substring(e + 1);
+        return sb.append(mantissa).append('e').append(exponent.startsWith("-") ? "" : "+").append(exponent);
     }
 
     static StringBuilder string(StringBuilder sb, String s) {

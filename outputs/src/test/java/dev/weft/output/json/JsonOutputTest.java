@@ -92,6 +92,17 @@ class JsonOutputTest {
         assertThat(JsonLines.number(new StringBuilder(), 0.000123).toString()).isEqualTo("0.000123");
         assertThat(JsonLines.number(new StringBuilder(), 3).toString()).isEqualTo("3");
         assertThat(JsonLines.number(new StringBuilder(), Double.NaN).toString()).isEqualTo("null");
+        // the fast paths: integers, and decimals Java already writes plainly
+        assertThat(JsonLines.number(new StringBuilder(), -0.0).toString()).isEqualTo("0");
+        assertThat(JsonLines.number(new StringBuilder(), -42).toString()).isEqualTo("-42");
+        assertThat(JsonLines.number(new StringBuilder(), 9007199254740993.0).toString()).isEqualTo("9007199254740992");
+        assertThat(JsonLines.number(new StringBuilder(), 1e20).toString()).isEqualTo("100000000000000000000");
+        assertThat(JsonLines.number(new StringBuilder(), 0.5).toString()).isEqualTo("0.5");
+        assertThat(JsonLines.number(new StringBuilder(), 1.25e-3).toString()).isEqualTo("0.00125");
+        assertThat(JsonLines.number(new StringBuilder(), 9999999.75).toString()).isEqualTo("9999999.75");
+        assertThat(JsonLines.number(new StringBuilder(), 1e-7).toString()).isEqualTo("1e-7");
+        assertThat(JsonLines.number(new StringBuilder(), -2.5e-9).toString()).isEqualTo("-2.5e-9");
+        assertThat(JsonLines.number(new StringBuilder(), 1.5e21).toString()).isEqualTo("1.5e+21");
     }
 
     @Test
