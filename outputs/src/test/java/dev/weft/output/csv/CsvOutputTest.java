@@ -62,6 +62,15 @@ class CsvOutputTest {
     }
 
     @Test
+    void valuesAreWrittenWithSixDecimalsWhateverPathWritesThem() {
+        for (double v : new double[] {0, -0.0, 1, -7, 3e15, 0x1p53, 0.5, 1.0 / 3, 123.4567891, -2.5e-7, 1e300}) {
+            StringBuilder sb = new StringBuilder();
+            CsvRows.value(sb, v);
+            assertThat(sb.toString()).as("value %s", v).isEqualTo(String.format(java.util.Locale.ROOT, "%f", v));
+        }
+    }
+
+    @Test
     void rowsPutUnknownTagsInExtraTagsAndQuoteLikeGo() {
         CsvRows rows = new CsvRows("unix_milli", ZoneOffset.UTC);
         Sample s = new Sample(BuiltinMetrics.CHECKS, Tags.of("check", "status, \"ok\"", "group", "::g", "custom", "x",
