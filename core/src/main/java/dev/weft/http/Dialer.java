@@ -94,7 +94,11 @@ final class Dialer {
         try {
             raw.setTcpNoDelay(true);
             trace.connectStart = System.nanoTime();
-            tcpConnect(raw, address, deadline);
+            if (proxy == null) {
+                tcpConnect(raw, address, deadline);
+            } else {
+                proxyConnect(raw, address, deadline);
+            }
             Socket carrier = proxy == null ? raw : throughProxy(raw, url, proxy, trace, deadline);
             if (trace.connectDone == 0) {
                 trace.connectDone = System.nanoTime();
@@ -124,6 +128,20 @@ final class Dialer {
         } catch (IOException e) {
             closeQuietly(raw);
             throw ErrorClassifier.classify(e, stage, System.nanoTime() - deadline >= 0);
+        }
+    }
+
+    /**
+     * Go's transport wraps any failure to reach the proxy as a "proxyconnect" error, which k6 counts
+     * as a generic TCP error (1200), not as the dial error beneath it; a passed deadline stays 1050.
+     */
+    private void proxyConnect(MeteredSocket raw, InetSocketAddress address, long deadline) throws IOException {
+        try {
+            tcpConnect(raw, address, deadline);
+        } catch (IOException e) {
+            HttpFailure f = ErrorClassifier.classify(e, ErrorClassifier.Stage.DIAL, System.nanoTime() - deadline >= 0);
+            throw f.code() == HttpErrorCodes.REQUEST_TIMEOUT ? f
+                    : new HttpFailure(HttpErrorCodes.TCP_GENERIC, "proxyconnect tcp: " + f.getMessage(), e);
         }
     }
 
@@ -158,8 +176,8 @@ final class Dialer {
             } catch (IOException e) {
                 HttpFailure f = ErrorClassifier.classify(e, ErrorClassifier.Stage.TLS,
                         System.nanoTime() - deadline >= 0);
-                throw f.code() == HttpErrorCodes.REQUEST_TIMEOUT ? f
-                        : new HttpFailure(f.code(), "proxyconnect: " + f.getMessage(), e);
+                throw f.code() == HttpErrorCodes.REQUEST_TIMEOUT ? f // k6: proxyconnect errors are 1200
+                        : new HttpFailure(HttpErrorCodes.TCP_GENERIC, "proxyconnect tcp: " + f.getMessage(), e);
             }
         }
         carrier.setSoTimeout((int) Math.max(1, remainingMillis(deadline)));

@@ -108,11 +108,12 @@ class ProxyFromEnvironmentTest {
     }
 
     @Test
-    void aRefusedProxyFailsTheRequestWithADialError() {
+    void aRefusedProxyFailsTheRequestWithK6sProxyconnectError1200() {
         HttpResponse r = send(Map.of("HTTP_PROXY", "127.0.0.1:1"), "http://target.test:" + target.port() + "/get");
 
         assertThat(r.status()).isZero();
-        assertThat(r.errorCode()).isEqualTo(HttpErrorCodes.TCP_DIAL_REFUSED);
+        assertThat(r.errorCode()).isEqualTo(HttpErrorCodes.TCP_GENERIC);
+        assertThat(r.error()).isEqualTo("proxyconnect tcp: dial: connection refused");
     }
 
     @Test
@@ -185,8 +186,8 @@ class ProxyFromEnvironmentTest {
                     "http://target.test:" + target.port() + "/get", false);
 
             assertThat(r.status()).isZero();
-            assertThat(r.errorCode()).isEqualTo(HttpErrorCodes.X509_UNKNOWN_AUTHORITY);
-            assertThat(r.error()).isEqualTo("proxyconnect: x509: unknown authority");
+            assertThat(r.errorCode()).isEqualTo(HttpErrorCodes.TCP_GENERIC);
+            assertThat(r.error()).isEqualTo("proxyconnect tcp: x509: unknown authority");
             assertThat(tlsProxy.requestLines()).isEmpty();
         }
     }

@@ -126,12 +126,13 @@ class Socks5HandshakeTest {
     }
 
     @Test
-    void anUnreachableProxyIsADialError() {
+    void anUnreachableProxyIsK6sProxyconnectError1200() {
         HttpResponse r = send(Map.of("HTTP_PROXY", "socks5://127.0.0.1:1"),
                 "http://target.invalid:" + target.port() + "/get");
 
         assertThat(r.status()).isZero();
-        assertThat(r.errorCode()).isEqualTo(HttpErrorCodes.TCP_DIAL_REFUSED);
+        assertThat(r.errorCode()).isEqualTo(HttpErrorCodes.TCP_GENERIC);
+        assertThat(r.error()).startsWith("proxyconnect tcp: ");
     }
 
     @Test
