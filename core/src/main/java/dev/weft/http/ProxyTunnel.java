@@ -34,8 +34,11 @@ final class ProxyTunnel {
         int sp = head.indexOf(' ');
         int eol = head.indexOf("\r\n");
         String status = sp < 0 ? head : head.substring(sp + 1, eol < 0 ? head.length() : eol);
-        if (!status.startsWith("2")) {
-            throw new HttpFailure(HttpErrorCodes.GENERIC, "proxyconnect: " + status.strip());
+        if (!status.startsWith("200")) {
+            // as Go: only 200 opens the tunnel, and the error is the status text (k6: code 1000)
+            int space = status.indexOf(' ');
+            throw new HttpFailure(HttpErrorCodes.GENERIC,
+                    space < 0 ? "unknown status code" : status.substring(space + 1).strip());
         }
     }
 

@@ -117,6 +117,21 @@ class ProxyFromEnvironmentTest {
     }
 
     @Test
+    void aConnectAnsweredWithAnythingBut200FailsWithTheStatusTextAsGoDoes() {
+        proxy.connectReply = "407 Proxy Authentication Required";
+        HttpResponse refused = send(Map.of("HTTPS_PROXY", "http://127.0.0.1:" + proxy.port()),
+                "https://target.test:" + target.httpsPort() + "/get");
+        proxy.connectReply = "204 No Content";
+        HttpResponse noTunnel = send(Map.of("HTTPS_PROXY", "http://127.0.0.1:" + proxy.port()),
+                "https://target.test:" + target.httpsPort() + "/get");
+
+        assertThat(refused.status()).isZero();
+        assertThat(refused.errorCode()).isEqualTo(HttpErrorCodes.GENERIC);
+        assertThat(refused.error()).isEqualTo("Proxy Authentication Required");
+        assertThat(noTunnel.error()).isEqualTo("No Content");
+    }
+
+    @Test
     void credentialsInAnHttpProxyUrlBecomeBasicProxyAuthorization() {
         HttpResponse r = send(Map.of("HTTP_PROXY", "http://load:s%3Acret@127.0.0.1:" + proxy.port()),
                 "http://target.test:" + target.port() + "/get");

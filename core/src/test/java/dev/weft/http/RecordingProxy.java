@@ -25,6 +25,8 @@ final class RecordingProxy implements AutoCloseable {
     private final int httpsPort;
     private final List<String> heads = new CopyOnWriteArrayList<>();
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+    /** The status line's tail answered to CONNECT; anything but 200 closes without tunnelling. */
+    volatile String connectReply = "200 Connection established";
 
     RecordingProxy(int httpPort, int httpsPort) throws IOException {
         this(httpPort, httpsPort, null);
@@ -88,8 +90,13 @@ final class RecordingProxy implements AutoCloseable {
             Socket upstream = new Socket(InetAddress.getLoopbackAddress(), connect ? httpsPort : httpPort);
             sockets.add(upstream);
             if (connect) {
-                client.getOutputStream().write("HTTP/1.1 200 Connection established\r\n\r\n"
-                        .getBytes(StandardCharsets.ISO_8859_1));
+                String reply = connectReply;
+                client.getOutputStream().write(("HTTP/1.1 " + reply + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                if (!reply.startsWith("200")) {
+                    upstream.close();
+                    client.close();
+                    return;
+                }
             } else {
                 upstream.getOutputStream().write(head.getBytes(StandardCharsets.ISO_8859_1));
             }
