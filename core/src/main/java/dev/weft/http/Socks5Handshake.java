@@ -110,7 +110,13 @@ final class Socks5Handshake {
             req.write(ip.length == 4 ? IPV4 : IPV6);
             req.writeBytes(ip);
         } else {
-            byte[] name = host.getBytes(StandardCharsets.US_ASCII);
+            byte[] name;
+            try {
+                // as Go's transport: an internationalised name goes to the proxy in its ASCII (punycode) form
+                name = java.net.IDN.toASCII(host, java.net.IDN.ALLOW_UNASSIGNED).getBytes(StandardCharsets.US_ASCII);
+            } catch (IllegalArgumentException e) {
+                throw fail(where, "invalid host name");
+            }
             if (name.length > 255) {
                 throw fail(where, "host name too long");
             }

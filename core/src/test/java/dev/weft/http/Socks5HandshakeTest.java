@@ -34,6 +34,18 @@ class Socks5HandshakeTest {
         }
     }
 
+    @Test
+    void anInternationalisedNameGoesToTheProxyInPunycode() throws Exception {
+        try (RecordingSocksProxy proxy = new RecordingSocksProxy()) {
+            HttpResponse r = send(Map.of("HTTP_PROXY", "socks5://127.0.0.1:" + proxy.port()),
+                    "http://b\u00fccher.invalid:" + target.port() + "/get");
+
+            assertThat(r.status()).isEqualTo(200);
+            assertThat(proxy.destinations()).containsExactly(
+                    new RecordingSocksProxy.Destination("name", "xn--bcher-kva.invalid", target.port()));
+        }
+    }
+
     @ParameterizedTest(name = "{0}:// hands the target name to the proxy to resolve")
     @ValueSource(strings = {"socks5", "socks5h"})
     void plainHttpGoesThroughTheProxyByName(String scheme) throws Exception {
