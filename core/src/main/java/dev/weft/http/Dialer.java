@@ -131,18 +131,24 @@ final class Dialer {
         }
     }
 
-    /**
-     * Go's transport wraps any failure to reach the proxy as a "proxyconnect" error, which k6 counts
-     * as a generic TCP error (1200), not as the dial error beneath it; a passed deadline stays 1050.
-     */
+    /** TCP to the proxy; a failure is a {@link #proxyconnect} error. */
     private void proxyConnect(MeteredSocket raw, InetSocketAddress address, long deadline) throws IOException {
         try {
             tcpConnect(raw, address, deadline);
         } catch (IOException e) {
-            HttpFailure f = ErrorClassifier.classify(e, ErrorClassifier.Stage.DIAL, System.nanoTime() - deadline >= 0);
-            throw f.code() == HttpErrorCodes.REQUEST_TIMEOUT ? f
-                    : new HttpFailure(HttpErrorCodes.TCP_GENERIC, "proxyconnect tcp: " + f.getMessage(), e);
+            throw proxyconnect(e, ErrorClassifier.Stage.DIAL, deadline);
         }
+    }
+
+    /**
+     * Go's transport wraps any failure to reach the proxy (TCP or TLS to it) as a "proxyconnect"
+     * error, which k6 counts as a generic TCP error (1200), not as the error beneath it; a passed
+     * deadline stays 1050.
+     */
+    private static HttpFailure proxyconnect(IOException e, ErrorClassifier.Stage stage, long deadline) {
+        HttpFailure f = ErrorClassifier.classify(e, stage, System.nanoTime() - deadline >= 0);
+        return f.code() == HttpErrorCodes.REQUEST_TIMEOUT ? f
+                : new HttpFailure(HttpErrorCodes.TCP_GENERIC, "proxyconnect tcp: " + f.getMessage(), e);
     }
 
     private void tcpConnect(MeteredSocket raw, InetSocketAddress address, long deadline) throws IOException {
@@ -174,10 +180,7 @@ final class Dialer {
             try {
                 carrier = handshake(raw, proxy.host(), proxy.port(), false, deadline);
             } catch (IOException e) {
-                HttpFailure f = ErrorClassifier.classify(e, ErrorClassifier.Stage.TLS,
-                        System.nanoTime() - deadline >= 0);
-                throw f.code() == HttpErrorCodes.REQUEST_TIMEOUT ? f // k6: proxyconnect errors are 1200
-                        : new HttpFailure(HttpErrorCodes.TCP_GENERIC, "proxyconnect tcp: " + f.getMessage(), e);
+                throw proxyconnect(e, ErrorClassifier.Stage.TLS, deadline);
             }
         }
         carrier.setSoTimeout((int) Math.max(1, remainingMillis(deadline)));
