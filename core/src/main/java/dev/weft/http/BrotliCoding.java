@@ -5,7 +5,6 @@ import com.aayushatharva.brotli4j.decoder.BrotliInputStream;
 import com.aayushatharva.brotli4j.encoder.Encoder;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import org.tinylog.Logger;
 
 /**
  * The br content coding through brotli4j, a JNI binding of Google's C library (the JDK has no
@@ -50,13 +49,8 @@ final class BrotliCoding {
             } catch (LinkageError e) {
                 cause = e;
             }
-            if (cause == null) {
-                return null;
-            }
-            String problem = "the Brotli native library (brotli4j) could not load on " + System.getProperty("os.name")
-                    + "/" + System.getProperty("os.arch") + ": " + cause;
-            Logger.warn("br response bodies are left as received and compression \"br\" is refused: {}", problem);
-            return problem;
+            return cause == null ? null
+                    : ContentCoding.nativeUnavailable("br", "Brotli native library (brotli4j)", cause);
         }
     }
 }

@@ -12,6 +12,7 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
+import org.tinylog.Logger;
 
 /**
  * Content codings: decodes response bodies by their Content-Encoding (gzip, deflate with the
@@ -41,6 +42,18 @@ final class ContentCoding {
         if (missingLibrary != null) {
             throw new IllegalArgumentException("compression " + c + " is unavailable: " + missingLibrary);
         }
+    }
+
+    /**
+     * Describes a native codec library that could not load and warns once (the caller keeps the
+     * result); returns the reason given wherever that coding is refused.
+     */
+    static String nativeUnavailable(String coding, String library, Throwable cause) {
+        String problem = "the " + library + " could not load on " + System.getProperty("os.name") + "/"
+                + System.getProperty("os.arch") + ": " + cause;
+        Logger.warn("{} response bodies are left as received and compression \"{}\" is refused: {}", coding, coding,
+                problem);
+        return problem;
     }
 
     /** Applies the codings in order; returns the body and the Content-Encoding value to send. */

@@ -4,7 +4,6 @@ import com.github.luben.zstd.Zstd;
 import com.github.luben.zstd.ZstdInputStreamNoFinalizer;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import org.tinylog.Logger;
 
 /**
  * The zstd content coding through zstd-jni, a JNI binding of Facebook's C library (the JDK has no
@@ -44,11 +43,7 @@ final class ZstdCoding {
                 com.github.luben.zstd.util.Native.load();
                 return null;
             } catch (LinkageError | RuntimeException e) {
-                String problem = "the Zstandard native library (zstd-jni) could not load on "
-                        + System.getProperty("os.name") + "/" + System.getProperty("os.arch") + ": " + e;
-                Logger.warn("zstd response bodies are left as received and compression \"zstd\" is refused: {}",
-                        problem);
-                return problem;
+                return ContentCoding.nativeUnavailable("zstd", "Zstandard native library (zstd-jni)", e);
             }
         }
     }
