@@ -24,6 +24,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -89,7 +91,8 @@ public final class HttpBench {
             System.out.printf(Locale.ROOT, "weft engine: %d VU HTTP clients, no JS: %.0f req/s, process CPU %.1f"
                     + " us/request (%.2f cores), %.0f%% of wrk's rate%n", vus, engine.rate(),
                     engine.cpuMicrosPerRequest(), engine.cores(), 100 * engine.rate() / wrk[0]);
-            VirtualThreadLoops.Figures weft = runVus(dir, url, vus, seconds, warmup);
+            Path script = writeScript(dir);
+            VirtualThreadLoops.Figures weft = runVus(script, url, vus, seconds, warmup);
             System.out.printf(Locale.ROOT, "weft %d VUs http.get+check: %.0f req/s, process CPU %.1f us/request"
                     + " (%.2f cores), %.0f%% of wrk's rate%n", vus, weft.rate(), weft.cpuMicrosPerRequest(),
                     weft.cores(), 100 * weft.rate() / wrk[0]);
@@ -97,7 +100,7 @@ public final class HttpBench {
             if (k6 == null) {
                 System.out.println("k6: no binary (set WEFT_K6_BINARY or put k6 on the PATH to compare)");
             } else {
-                double[] k = runK6(k6, dir, url, vus, seconds);
+                double[] k = runK6(k6, script, url, vus, seconds);
                 System.out.printf(Locale.ROOT, "k6 %d VUs http.get+check (%s): %.0f req/s, CPU %.1f us/request,"
                         + " %.0f%% of wrk's rate; weft/k6 rate %.2fx%n", vus, k6, k[0], k[1], 100 * k[0] / wrk[0],
                         weft.rate() / k[0]);
@@ -155,12 +158,7 @@ public final class HttpBench {
 
     /** Runs wrk under bash so that {@code times} reports its CPU; returns {req/s, CPU us per request}. */
     private static double[] runWrk(String url, int connections, int seconds) throws Exception {
-        Process p = new ProcessBuilder("bash", "-c", "wrk -t2 -c" + connections + " -d" + seconds + "s " + url
-                + " && times").redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (p.waitFor() != 0) {
-            throw new IllegalStateException("wrk failed:\n" + out);
-        }
+        String out = runUnderBash("wrk", "wrk -t2 -c" + connections + " -d" + seconds + "s " + url);
         Matcher rate = WRK_RATE.matcher(out);
         if (!rate.find()) {
             throw new IllegalStateException("no Requests/sec in wrk's output:\n" + out);
@@ -172,6 +170,21 @@ public final class HttpBench {
         }
         double rps = Double.parseDouble(rate.group(1));
         return new double[] {rps, childCpuSeconds(out) * 1e6 / (rps * seconds)};
+    }
+
+    /**
+     * Runs {@code command} under bash followed by {@code times}, so the output ends with the CPU
+     * its children used (see {@link #childCpuSeconds}); {@code args} become $0, $1, ...
+     */
+    private static String runUnderBash(String what, String command, String... args) throws Exception {
+        List<String> argv = new ArrayList<>(List.of("bash", "-c", command + " && times"));
+        argv.addAll(List.of(args));
+        Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException(what + " failed:\n" + out);
+        }
+        return out;
     }
 
     /** The user + system CPU of bash's children, from the {@code times} line that ends the output; NaN if absent. */
@@ -236,15 +249,9 @@ public final class HttpBench {
      * Runs a genuine k6 with the same script and VUs (its own warm-up included: k6 has no JIT to
      * warm); returns {req/s from its http_reqs rate, CPU us per request from bash's times}.
      */
-    private static double[] runK6(String k6, Path dir, String url, int vus, int seconds) throws Exception {
-        Path script = writeScript(dir);
-        Process p = new ProcessBuilder("bash", "-c", "\"$0\" run -q --no-usage-report --vus " + vus + " --duration "
-                + seconds + "s -e URL=" + url + " \"$1\" && times", k6, script.toString())
-                .redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (p.waitFor() != 0) {
-            throw new IllegalStateException("k6 failed:\n" + out);
-        }
+    private static double[] runK6(String k6, Path script, String url, int vus, int seconds) throws Exception {
+        String out = runUnderBash("k6", "\"$0\" run -q --no-usage-report --vus " + vus + " --duration " + seconds
+                + "s -e URL=" + url + " \"$1\"", k6, script.toString());
         Matcher reqs = K6_REQS.matcher(out);
         if (!reqs.find()) {
             throw new IllegalStateException("no http_reqs in k6's summary:\n" + out);
@@ -272,9 +279,9 @@ public final class HttpBench {
     }
 
     /** Returns {req/s, process CPU us per request, cores used} over the measured window. */
-    private static VirtualThreadLoops.Figures runVus(Path dir, String url, int vus, int seconds, int warmup)
+    private static VirtualThreadLoops.Figures runVus(Path script, String url, int vus, int seconds, int warmup)
             throws Exception {
-        Path script = writeScript(dir);
+        Path dir = script.getParent();
         TestOptions options = TestOptions.of(new JsonObject());
         HttpEngine engine = new HttpEngine(HttpModule.engineConfig(options), Clock.systemUTC());
         LongAdder failedChecks = new LongAdder();
