@@ -1,5 +1,10 @@
 package dev.weft.cli;
 
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import sun.misc.Signal;
@@ -12,6 +17,9 @@ public final class Weft {
     public static void main(String[] args) throws InterruptedException {
         // libraries that log through java.util.logging (Flyway) speak only of problems
         java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
+        // k6 writes UTF-8 whatever the locale: under LANG=C the JVM's streams would print ✓ and █ as '?'
+        System.setOut(utf8(FileDescriptor.out));
+        System.setErr(utf8(FileDescriptor.err));
         GlobalEnv global = new GlobalEnv(System.getenv(), System.in, System.out, System.err,
                 Path.of("").toAbsolutePath(), isTerminal(),
                 Weft::onInterrupt);
@@ -19,6 +27,10 @@ public final class Weft {
         System.out.flush();
         System.err.flush();
         System.exit(code);
+    }
+
+    private static PrintStream utf8(FileDescriptor fd) {
+        return new PrintStream(new BufferedOutputStream(new FileOutputStream(fd), 8192), true, StandardCharsets.UTF_8);
     }
 
     /** Console.isTerminal() exists from Java 22; on 21 a console means a terminal. */

@@ -42,6 +42,39 @@ class RunCommandTest {
     }
 
     @Test
+    void summary_modes_choose_k6_v1s_compact_or_full_layout_legacy_or_none() throws Exception {
+        write("s.js", """
+                import { check, group } from 'k6';
+                export const options = { iterations: 2 };
+                export default function () { group('g', () => { check(1, { 'fine': () => true }); }); }
+                """);
+        FakeGlobalEnv compact = fake();
+        assertThat(run(compact, "run", "s.js")).isZero();
+        assertThat(compact.stdout()).contains("█ TOTAL RESULTS").contains("✓ fine").doesNotContain("GROUP: g");
+        FakeGlobalEnv full = fake();
+        assertThat(run(full, "run", "--summary-mode=full", "s.js")).isZero();
+        assertThat(full.stdout()).contains("█ GROUP: g");
+        FakeGlobalEnv legacy = new FakeGlobalEnv(dir, Map.of("BASE_URL", target.baseUrl(), "K6_SUMMARY_MODE", "legacy"));
+        assertThat(run(legacy, "run", "s.js")).isZero();
+        assertThat(legacy.stdout()).contains("█ g").doesNotContain("TOTAL RESULTS");
+        assertThat(legacy.stderr()).contains("\"legacy\" summary mode has been deprecated");
+        FakeGlobalEnv disabled = fake();
+        assertThat(run(disabled, "run", "--summary-mode", "disabled", "s.js")).isZero();
+        assertThat(disabled.stdout()).doesNotContain("TOTAL RESULTS").doesNotContain("iteration_duration");
+    }
+
+    @Test
+    void an_unknown_summary_mode_is_refused_from_the_flag_and_from_the_environment() throws Exception {
+        write("s.js", "export default function () {}\n");
+        FakeGlobalEnv flag = fake();
+        assertThat(run(flag, "run", "--summary-mode=short", "s.js")).isEqualTo(255);
+        assertThat(flag.stderr()).contains("invalid summary mode 'short'");
+        FakeGlobalEnv env = new FakeGlobalEnv(dir, Map.of("K6_SUMMARY_MODE", "short"));
+        assertThat(run(env, "run", "s.js")).isEqualTo(104);
+        assertThat(env.stderr()).contains("K6_SUMMARY_MODE").contains("invalid summary mode 'short'");
+    }
+
+    @Test
     void an_unknown_flag_is_a_one_line_error_with_exit_code_255() throws Exception {
         FakeGlobalEnv g = fake();
         assertThat(run(g, "run", "--bogus", "x.js")).isEqualTo(255);
@@ -121,11 +154,11 @@ class RunCommandTest {
                 """);
         FakeGlobalEnv failing = fake();
         assertThat(run(failing, "run", "-e", "T=rate>0.9", "s.js")).isEqualTo(99);
-        assertThat(failing.stdout()).contains("✗ checks");
+        assertThat(failing.stdout()).contains("✗ 'rate>0.9' rate=");
         assertThat(failing.stderr()).contains("thresholds on metrics 'checks' have been crossed");
         FakeGlobalEnv passing = fake();
         assertThat(run(passing, "run", "-e", "T=rate>0.3", "s.js")).isEqualTo(0);
-        assertThat(passing.stdout()).contains("✓ checks");
+        assertThat(passing.stdout()).contains("✓ 'rate>0.3' rate=");
     }
 
     @Test
@@ -141,10 +174,11 @@ class RunCommandTest {
                 }
                 """);
         FakeGlobalEnv g = fake();
-        int code = run(g, "run", "--vus", "2", "--iterations", "7", "--out", "json=out.json", "s.js");
+        int code = run(g, "run", "--vus", "2", "--iterations", "7", "--summary-mode", "full", "--out", "json=out.json",
+                "s.js");
         assertThat(code).as(g.stderr()).isEqualTo(0);
         assertThat(g.stdout()).containsPattern("iterations\\.+: 7 ").containsPattern("http_reqs\\.+: 7 ")
-                .contains("█ api").contains("✓ ok");
+                .contains("█ GROUP: api").contains("✓ ok");
         List<String> points = Files.readAllLines(dir.resolve("out.json")).stream()
                 .filter(l -> l.contains("\"type\":\"Point\"")).toList();
         assertThat(points.stream().filter(l -> l.contains("\"metric\":\"http_reqs\""))).hasSize(7)

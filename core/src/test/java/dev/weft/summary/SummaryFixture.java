@@ -18,13 +18,23 @@ import java.util.Map;
 final class SummaryFixture {
     final MetricAggregates aggregates = new MetricAggregates();
     final GroupTree groups = new GroupTree();
+    final ScopedResults totals = new ScopedResults(false);
+    final ScopedResults scopes = new ScopedResults(true);
     final ThresholdEngine thresholds;
 
     SummaryFixture() {
-        aggregates.addDefaultSubmetrics();
+        this(defaultThresholds());
+    }
+
+    private static Map<String, Object> defaultThresholds() {
         Map<String, Object> cfg = new LinkedHashMap<>();
         cfg.put("http_req_duration", List.of("p(95)<200"));
         cfg.put("checks", List.of("rate>0.9"));
+        return cfg;
+    }
+
+    SummaryFixture(Map<String, Object> cfg) {
+        aggregates.addDefaultSubmetrics();
         thresholds = ThresholdEngine.create(ThresholdConfig.parse(cfg), MetricRegistry.withBuiltins(), aggregates);
 
         List<Sample> s = new ArrayList<>();
@@ -40,8 +50,23 @@ final class SummaryFixture {
         s.add(sample(BuiltinMetrics.VUS, 5));
         s.add(sample(BuiltinMetrics.VUS, 3));
         s.add(sample(BuiltinMetrics.DATA_RECEIVED, 5200));
+        ingest(s);
+    }
+
+    /** Adds a failed request and check in scenario "api", group "login", and a check in setup. */
+    SummaryFixture withScenarioAndSetup() {
+        ingest(List.of(
+                sample(BuiltinMetrics.HTTP_REQ_DURATION, 40, "scenario", "api", "group", "::login", "status", "500"),
+                sample(BuiltinMetrics.CHECKS, 0, "scenario", "api", "group", "::login", "check", "logged in"),
+                sample(BuiltinMetrics.CHECKS, 1, "group", "::setup", "check", "setup ok")));
+        return this;
+    }
+
+    private void ingest(List<Sample> s) {
         aggregates.ingest(s);
         groups.ingest(s);
+        totals.ingest(s);
+        scopes.ingest(s);
         thresholds.evaluateFinal(Duration.ofSeconds(10));
     }
 

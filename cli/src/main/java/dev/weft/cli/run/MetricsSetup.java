@@ -19,10 +19,14 @@ import dev.weft.output.csv.CsvOutputFactory;
 import dev.weft.output.json.JsonOutputFactory;
 import dev.weft.pipeline.SamplePipeline;
 import dev.weft.summary.GroupTree;
+import dev.weft.summary.ScopedResults;
+import dev.weft.summary.SummaryMode;
+import dev.weft.summary.SummaryReport;
 import dev.weft.summary.SummaryData;
 import dev.weft.summary.SummaryExport;
 import dev.weft.summary.SummaryOptions;
 import dev.weft.summary.TextSummary;
+import dev.weft.summary.V1TextSummary;
 import dev.weft.threshold.ThresholdConfig;
 import dev.weft.threshold.ThresholdEngine;
 import dev.weft.threshold.ThresholdResult;
@@ -33,6 +37,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The run's metrics side: registry, aggregates, group tree, thresholds, outputs and the sample
@@ -46,16 +51,18 @@ final class MetricsSetup {
     private final MetricRegistry registry;
     private final MetricAggregates aggregates;
     private final GroupTree groups;
+    private final ScopedResults scoped;
     private final ThresholdEngine thresholds;
     private final List<Output> outputs;
     private final SamplePipeline pipeline;
     private final SummaryOptions summaryOptions;
 
-    private MetricsSetup(MetricRegistry registry, MetricAggregates aggregates, GroupTree groups,
+    private MetricsSetup(MetricRegistry registry, MetricAggregates aggregates, GroupTree groups, ScopedResults scoped,
             ThresholdEngine thresholds, List<Output> outputs, SamplePipeline pipeline, SummaryOptions summaryOptions) {
         this.registry = registry;
         this.aggregates = aggregates;
         this.groups = groups;
+        this.scoped = scoped;
         this.thresholds = thresholds;
         this.outputs = outputs;
         this.pipeline = pipeline;
@@ -67,6 +74,7 @@ final class MetricsSetup {
         MetricAggregates aggregates = new MetricAggregates();
         aggregates.addDefaultSubmetrics();
         GroupTree groups = new GroupTree();
+        ScopedResults scoped = new ScopedResults(flags.summaryMode() == SummaryMode.FULL);
         JsonObject thresholdJson = flags.noThresholds() ? new JsonObject() : options.thresholds().orElse(new JsonObject());
         ThresholdEngine thresholds = ThresholdEngine.create(ThresholdConfig.fromJson(thresholdJson), registry, aggregates);
         List<Output> outputs = new ArrayList<>();
@@ -74,7 +82,8 @@ final class MetricsSetup {
             outputs.add(output(spec, options, plan, global, env, thresholds, flags.script()));
         }
         SamplePipeline pipeline = SamplePipeline.builder()
-                .ingester(aggregates::ingest).ingester(groups::ingest).outputs(outputs).build();
+                .ingester(aggregates::ingest).ingester(groups::ingest)
+                .ingester(scoped::ingest).outputs(outputs).build();
         List<String> stats = new ArrayList<>();
         options.get("summaryTrendStats").filter(JsonElement::isJsonArray)
                 .ifPresentOrElse(a -> a.getAsJsonArray().forEach(e -> stats.add(e.getAsString())),
@@ -86,7 +95,7 @@ final class MetricsSetup {
         } catch (IllegalArgumentException e) {
             throw new dev.weft.options.OptionsException(e.getMessage());
         }
-        return new MetricsSetup(registry, aggregates, groups, thresholds, outputs, pipeline, summary);
+        return new MetricsSetup(registry, aggregates, groups, scoped, thresholds, outputs, pipeline, summary);
     }
 
     private static Output output(String spec, TestOptions options, TestRun.Plan plan, GlobalEnv global,
@@ -152,14 +161,19 @@ final class MetricsSetup {
                     + "overloaded; the summary and outputs miss them");
         }
         JsonObject data = SummaryData.build(aggregates, groups, thresholds, summaryOptions, result.duration(), null);
+        SummaryMode mode = flags.summaryMode();
+        boolean colors = !flags.noColor() && global.stdoutTty();
+        Supplier<String> text = () -> mode == SummaryMode.LEGACY
+                ? TextSummary.render(data, " ", colors)
+                : V1TextSummary.render(SummaryReport.build(mode, aggregates, scoped, thresholds, summaryOptions,
+                        result.duration()), summaryOptions, colors);
         if (handler != null) {
-            new SummaryWriter(global, console).write(handler, data);
+            new SummaryWriter(global, console).write(handler, data, text);
             console.close();
         } else {
             console.close();
-            if (!flags.noSummary()) {
-                global.stdout().print("\n" + TextSummary.render(data, " ", !flags.noColor() && global.stdoutTty())
-                        + "\n\n");
+            if (mode != SummaryMode.DISABLED) {
+                global.stdout().print("\n" + text.get() + "\n\n");
             }
         }
         global.stdout().flush();

@@ -77,6 +77,10 @@ public final class RunCommand {
             TestRun.Plan plan = new TestRun.Plan(executors, !options.noSetup(), !options.noTeardown(),
                     options.setupTimeout(), options.teardownTimeout(), new Tags(options.tags()), instance);
             RunFlags effective = flags.withDefaults(global.env(), test.configOutputs());
+            if (effective.summaryMode() == dev.weft.summary.SummaryMode.LEGACY) {
+                console.system("warn", "The \"legacy\" summary mode has been deprecated, and will be removed by k6 v2.0. "
+                        + "Please, migrate to either \"compact\" or \"full\" as soon as possible.");
+            }
             MetricsSetup metrics = MetricsSetup.create(registry, options, effective, plan, global, test.env());
             return execute(test.program(), options, plan, metrics, info, test.env(), console, effective, clock);
         } catch (ScriptException e) {

@@ -3,6 +3,8 @@ package dev.weft.cli.run;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.weft.cli.UsageException;
+import dev.weft.options.OptionsException;
+import dev.weft.summary.SummaryMode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +24,7 @@ public final class RunFlags {
     private boolean noColor;
     private boolean noThresholds;
     private String summaryExport;
+    private SummaryMode summaryMode;
     private boolean includeSystemEnv = true;
     private String address = "localhost:6565";
     private String config;
@@ -90,6 +93,7 @@ public final class RunFlags {
                 case "--summary-time-unit" -> f.options.addProperty("summaryTimeUnit", value(args, i, value, name, used));
                 case "--summary-export" -> f.summaryExport = value(args, i, value, name, used);
                 case "--no-summary" -> f.noSummary = true;
+                case "--summary-mode" -> f.summaryMode = summaryMode(value(args, i, value, name, used), name);
                 case "--no-thresholds" -> f.noThresholds = true;
                 case "--no-color" -> f.noColor = true;
                 case "-q", "--quiet" -> f.quiet = true;
@@ -148,6 +152,14 @@ public final class RunFlags {
         }
     }
 
+    private static SummaryMode summaryMode(String value, String source) throws UsageException {
+        try {
+            return SummaryMode.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(source + ": " + e.getMessage());
+        }
+    }
+
     private static JsonObject stage(String text) throws UsageException {
         int colon = text.lastIndexOf(':');
         if (colon <= 0) {
@@ -165,8 +177,10 @@ public final class RunFlags {
 
     /**
      * These flags with k6's environment fallbacks for run settings that are not options
-     * (K6_NO_THRESHOLDS, K6_NO_SUMMARY, K6_SUMMARY_EXPORT, K6_OUT, K6_NO_COLOR / NO_COLOR) and the
+     * (K6_NO_THRESHOLDS, K6_NO_SUMMARY, K6_SUMMARY_MODE, K6_SUMMARY_EXPORT, K6_OUT, K6_NO_COLOR / NO_COLOR) and the
      * config file's outputs when neither flags nor K6_OUT name any. Flags win.
+     *
+     * @throws OptionsException when K6_SUMMARY_MODE names no summary mode
      */
     public RunFlags withDefaults(Map<String, String> processEnv, List<String> configOutputs) {
         RunFlags f = new RunFlags();
@@ -183,6 +197,11 @@ public final class RunFlags {
         f.noSummary = noSummary || truthy(processEnv.get("K6_NO_SUMMARY"));
         f.noThresholds = noThresholds || truthy(processEnv.get("K6_NO_THRESHOLDS"));
         f.noColor = noColor || processEnv.containsKey("NO_COLOR") || truthy(processEnv.get("K6_NO_COLOR"));
+        try {
+            f.summaryMode = summaryMode != null ? summaryMode : SummaryMode.parse(processEnv.get("K6_SUMMARY_MODE"));
+        } catch (IllegalArgumentException e) {
+            throw new OptionsException("K6_SUMMARY_MODE: " + e.getMessage());
+        }
         f.summaryExport = summaryExport != null ? summaryExport : blankToNull(processEnv.get("K6_SUMMARY_EXPORT"));
         f.outputs.addAll(outputs);
         String k6Out = blankToNull(processEnv.get("K6_OUT"));
@@ -222,7 +241,18 @@ public final class RunFlags {
     }
 
     public boolean noSummary() {
-        return noSummary;
+        return noSummary || summaryMode == SummaryMode.DISABLED;
+    }
+
+    /**
+     * k6 v1's {@code --summary-mode} (or {@code K6_SUMMARY_MODE}), {@link SummaryMode#DISABLED}
+     * under {@code --no-summary}; compact when neither is given.
+     */
+    public SummaryMode summaryMode() {
+        if (noSummary) {
+            return SummaryMode.DISABLED;
+        }
+        return summaryMode == null ? SummaryMode.COMPACT : summaryMode;
     }
 
     public boolean noColor() {

@@ -5,12 +5,12 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.weft.cli.GlobalEnv;
 import dev.weft.lifecycle.StageException;
-import dev.weft.summary.TextSummary;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Runs handleSummary and writes what it returns, as k6 does: "stdout" and "stderr" to those
@@ -26,13 +26,17 @@ final class SummaryWriter {
         this.console = console;
     }
 
-    void write(SummaryHandler handler, JsonObject data) {
+    /**
+     * @param defaultText the summary the run prints without handleSummary (in the chosen mode),
+     *                    printed instead when handleSummary fails
+     */
+    void write(SummaryHandler handler, JsonObject data, Supplier<String> defaultText) {
         String returned;
         try {
             returned = handler.handle(data.toString());
         } catch (StageException e) {
             console.system("error", "handleSummary() failed: " + e.getMessage());
-            global.stdout().print("\n" + TextSummary.render(data) + "\n\n");
+            global.stdout().print("\n" + defaultText.get() + "\n\n");
             return;
         }
         if (returned == null) {
