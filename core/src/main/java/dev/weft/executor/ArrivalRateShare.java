@@ -29,6 +29,10 @@ final class ArrivalRateShare {
         return maxVus;
     }
 
+    int preAllocatedVus() {
+        return preAllocatedVus;
+    }
+
     void onStartLag(LongConsumer listener) {
         this.startLag = listener;
     }

@@ -87,4 +87,12 @@ public final class ConstantArrivalRate implements Executor {
     public void run(ExecutionState state) throws InterruptedException {
         share.run(this, state, offsets -> new ConstantRateSchedule(config.rate(), config.timeUnit().toNanos(), offsets), config.duration());
     }
+
+    @Override
+    public String description() {
+        double ratio = config.maxVus() == 0 ? 0 : (double) share.maxVus() / config.maxVus();
+        return Description.perSecond(config.rate() * ratio, config.timeUnit()) + " iterations/s for "
+                + Description.duration(config.duration())
+                + Description.baseInfo(scenario, Description.maxVus(share.preAllocatedVus(), share.maxVus()));
+    }
 }

@@ -67,4 +67,9 @@ public final class ConstantVus implements Executor {
         });
         GracefulStop.await(loops, state, end, scenario.gracefulStop());
     }
+
+    @Override
+    public String description() {
+        return vus + " looping VUs for " + Description.duration(config.duration()) + Description.baseInfo(scenario);
+    }
 }

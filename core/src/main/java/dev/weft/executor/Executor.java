@@ -14,4 +14,10 @@ public interface Executor {
     java.time.Duration maxDuration();
 
     void run(ExecutionState state) throws InterruptedException;
+
+    /**
+     * The line k6 prints for this scenario under "scenarios:", e.g. {@code 10 looping VUs for 30s
+     * (gracefulStop: 30s)} (k6's {@code GetDescription}), for this instance's share.
+     */
+    String description();
 }

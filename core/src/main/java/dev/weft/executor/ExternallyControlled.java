@@ -158,4 +158,12 @@ public final class ExternallyControlled implements Executor {
             lock.unlock();
         }
     }
+
+    @Override
+    public String description() {
+        Config c = currentConfig();
+        String duration = c.duration() == null || c.duration().isZero() ? "infinite" : Description.duration(c.duration());
+        return "Externally controlled execution with " + c.vus() + " VUs, " + c.maxVus() + " max VUs, " + duration
+                + " duration";
+    }
 }

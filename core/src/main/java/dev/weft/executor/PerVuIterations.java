@@ -75,4 +75,10 @@ public final class PerVuIterations implements Executor {
         // k6 counts the iterations that maxDuration left unstarted as dropped
         runner.dropped((long) loops.size() * config.iterations() - attempted.get());
     }
+
+    @Override
+    public String description() {
+        return config.iterations() + " iterations for each of " + vus + " VUs"
+                + Description.baseInfo(scenario, "maxDuration: " + Description.duration(config.maxDuration()));
+    }
 }

@@ -96,4 +96,16 @@ public final class RampingArrivalRate implements Executor {
         share.run(this, state, offsets -> new RampingRateSchedule(config.startRate(), config.timeUnit().toNanos(),
                 config.stages(), offsets), config.totalDuration());
     }
+
+    @Override
+    public String description() {
+        long maxRate = config.startRate();
+        for (Stage s : config.stages()) {
+            maxRate = Math.max(maxRate, s.target());
+        }
+        double ratio = config.maxVus() == 0 ? 0 : (double) share.maxVus() / config.maxVus();
+        return "Up to " + Description.perSecond(maxRate * ratio, config.timeUnit()) + " iterations/s for "
+                + Description.duration(Description.total(config.stages())) + " over " + config.stages().size()
+                + " stages" + Description.baseInfo(scenario, Description.maxVus(share.preAllocatedVus(), share.maxVus()));
+    }
 }

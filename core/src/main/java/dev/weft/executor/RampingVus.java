@@ -133,4 +133,11 @@ public final class RampingVus implements Executor {
         }
         GracefulStop.await(all, state, Math.min(end, System.nanoTime()), scenario.gracefulStop());
     }
+
+    @Override
+    public String description() {
+        return "Up to " + maxVus() + " looping VUs for " + Description.duration(config.totalDuration()) + " over "
+                + config.stages().size() + " stages"
+                + Description.baseInfo(scenario, "gracefulRampDown: " + Description.duration(config.gracefulRampDown()));
+    }
 }

@@ -91,4 +91,10 @@ public final class SharedIterations implements Executor {
         // k6 counts the iterations that maxDuration left unstarted as dropped
         runner.dropped(iterations - Math.min(attempted.get(), iterations));
     }
+
+    @Override
+    public String description() {
+        return iterations + " iterations shared among " + vus + " VUs"
+                + Description.baseInfo(scenario, "maxDuration: " + Description.duration(config.maxDuration()));
+    }
 }
