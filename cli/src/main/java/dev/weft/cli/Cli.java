@@ -1,16 +1,14 @@
 package dev.weft.cli;
 
-import dev.weft.cli.archive.ArchiveCommand;
-import dev.weft.cli.control.ControlCommand;
-import dev.weft.cli.login.LoginCommand;
-import dev.weft.cli.run.RunCommand;
 import dev.weft.cli.run.RunFlags;
-import dev.weft.cloud.CloudServe;
+import java.io.PrintWriter;
 import java.util.List;
+import picocli.CommandLine;
 
 /**
- * Dispatches {@code weft <command>}. Exit codes: k6's (see {@link dev.weft.lifecycle.ExitCode})
- * for runs; 255 for a bad command or flag, as k6's CLI.
+ * Runs {@code weft <command>} through the {@link CommandTree}. Exit codes: k6's (see
+ * {@link dev.weft.lifecycle.ExitCode}) for runs; 255 for a bad command or flag, as k6's CLI,
+ * reported as one log line on stderr ({@code ERRO[0000] unknown flag: --vu (did you mean --vus?)}).
  */
 public final class Cli {
     public static final int USAGE_ERROR = 255;
@@ -23,39 +21,43 @@ public final class Cli {
     }
 
     public int run(List<String> args) throws InterruptedException {
-        if (args.isEmpty() || args.get(0).equals("help") || args.get(0).equals("--help") || args.get(0).equals("-h")) {
-            global.stdout().print(Usage.TEXT);
-            return 0;
-        }
-        List<String> rest = args.subList(1, args.size());
+        CommandLine tree = CommandTree.build(global);
+        tree.setOut(new PrintWriter(global.stdout(), true));
+        tree.setErr(new PrintWriter(global.stderr(), true));
+        tree.getCommandSpec().versionProvider(() -> new String[] {Version.text()});
+        tree.setParameterExceptionHandler((e, a) -> usageError(e instanceof CommandLine.UnmatchedArgumentException u
+                ? unmatched(u) : RunFlags.oneLine(e)));
+        tree.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof UsageException u) {
+                return usageError(u.getMessage());
+            }
+            throw e;
+        });
         try {
-            return switch (args.get(0)) {
-                case "run" -> new RunCommand(global).run(RunFlags.parse(rest));
-                case "new" -> new NewCommand(global).run(rest);
-                case "inspect" -> new InspectCommand(global).run(rest);
-                case "archive" -> new ArchiveCommand(global).run(rest);
-                case "status", "pause", "resume", "scale" -> new ControlCommand(global).run(args.get(0), rest);
-                case "quickstart" -> new Quickstart(global).run(rest);
-                case "login" -> new LoginCommand(global).run(rest);
-                case "cloud" -> cloud(rest);
-                case "target" -> new TargetCommand(global).run(rest);
-                case "version", "--version" -> {
-                    global.stdout().println("weft v" + VERSION + " (k6 script compatible; java "
-                            + Runtime.version() + ")");
-                    yield 0;
-                }
-                default -> throw new UsageException("unknown command \"" + args.get(0) + "\" (see weft help)");
-            };
-        } catch (UsageException e) {
-            global.stderr().println("error: " + e.getMessage());
-            return USAGE_ERROR;
+            return tree.execute(RunFlags.withOptionalValuesInline(args).toArray(String[]::new));
+        } catch (RuntimeException e) {
+            if (e.getCause() instanceof InterruptedException ie) {
+                throw ie;
+            }
+            throw e;
         }
     }
 
-    private int cloud(List<String> args) throws UsageException {
-        if (args.isEmpty() || !args.get(0).equals("serve")) {
-            throw new UsageException("unknown cloud command: use \"weft cloud serve [flags]\"");
+    private static String unmatched(CommandLine.UnmatchedArgumentException e) {
+        CommandLine cmd = e.getCommandLine();
+        if (cmd.getCommandSpec().parent() == null && !e.getUnmatched().isEmpty()
+                && !e.getUnmatched().get(0).startsWith("-")) {
+            List<String> suggestions = e.getSuggestions();
+            return "unknown command \"" + e.getUnmatched().get(0) + "\" for \"weft\""
+                    + (suggestions.isEmpty() ? "" : " (did you mean " + suggestions.get(0) + "?)")
+                    + "; see weft --help";
         }
-        return CloudServe.run(args.subList(1, args.size()).toArray(String[]::new), global.stdout(), global.stderr());
+        return RunFlags.unknown(e);
+    }
+
+    private int usageError(String message) {
+        global.stderr().println("ERRO[0000] " + message);
+        global.stderr().flush();
+        return USAGE_ERROR;
     }
 }

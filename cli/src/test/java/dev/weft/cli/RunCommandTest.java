@@ -78,7 +78,7 @@ class RunCommandTest {
     void an_unknown_flag_is_a_one_line_error_with_exit_code_255() throws Exception {
         FakeGlobalEnv g = fake();
         assertThat(run(g, "run", "--bogus", "x.js")).isEqualTo(255);
-        assertThat(g.stderr().trim()).isEqualTo("error: unknown flag: --bogus");
+        assertThat(g.stderr().trim()).isEqualTo("ERRO[0000] unknown flag: --bogus");
     }
 
     @Test

@@ -9,138 +9,252 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
- * The flags of {@code weft run}, parsed. Flags that are k6 options become a JSON options layer
- * ({@link #optionsLayer()}), the top of k6's precedence order.
+ * The flags of {@code weft run} (and of {@code inspect}, {@code archive}, which read a test the
+ * same way), declared for picocli with k6's names, short forms and help texts. Flags that are k6
+ * options become a JSON options layer ({@link #optionsLayer()}), the top of k6's precedence
+ * order. Filled by picocli on the main thread, read-only after {@link #withDefaults}.
  */
 public final class RunFlags {
     private final JsonObject options = new JsonObject();
     private final Map<String, String> env = new LinkedHashMap<>();
     private final List<String> outputs = new ArrayList<>();
+    private final JsonArray stages = new JsonArray();
+
+    @Parameters(index = "0", arity = "1", paramLabel = "SCRIPT",
+            description = "the test: a k6 script (.js, .ts), an archive (.tar) or - for standard input")
     private String script;
+    @Option(names = {"-q", "--quiet"}, description = "no progress updates")
     private boolean quiet;
+    @Option(names = "--no-summary", description = "no end-of-test summary (same as --summary-mode=disabled)")
     private boolean noSummary;
+    @Option(names = "--no-color", description = "no colours in the output")
     private boolean noColor;
+    @Option(names = "--no-thresholds", description = "don't run thresholds")
     private boolean noThresholds;
+    @Option(names = "--summary-export", paramLabel = "FILE", description = "write the end-of-test summary as JSON to FILE")
     private String summaryExport;
     private SummaryMode summaryMode;
     private boolean includeSystemEnv = true;
-    private String address = "localhost:6565";
+    @Option(names = {"-a", "--address"}, paramLabel = "HOST:PORT", defaultValue = "localhost:6565",
+            description = "where the REST control API listens (default ${DEFAULT-VALUE}; \"\" turns it off)")
+    private String address;
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "a k6 JSON config file")
     private String config;
+    @Option(names = "--compatibility-mode", paramLabel = "MODE", description = "extended (default) or base")
     private String compatibilityMode;
+    @Option(names = "--log-output", paramLabel = "WHERE", description = "stderr (default), stdout, none or file=PATH")
     private String logOutput;
+    @Option(names = "--log-format", paramLabel = "FORMAT", description = "json or raw")
     private String logFormat;
 
+    @Option(names = {"-u", "--vus"}, paramLabel = "N", description = "number of virtual users")
+    void vus(String n) {
+        options.addProperty("vus", number("--vus", n));
+    }
+
+    @Option(names = {"-d", "--duration"}, paramLabel = "DURATION", description = "test duration, e.g. 30s, 1m30s")
+    void duration(String d) {
+        options.addProperty("duration", d);
+    }
+
+    @Option(names = {"-i", "--iterations"}, paramLabel = "N", description = "iterations shared among the VUs")
+    void iterations(String n) {
+        options.addProperty("iterations", number("--iterations", n));
+    }
+
+    @Option(names = {"-s", "--stage"}, paramLabel = "DURATION:TARGET",
+            description = "a ramping stage, e.g. 30s:10 (repeatable)")
+    void stage(String text) {
+        stages.add(stageJson(text));
+    }
+
+    @Option(names = {"-e", "--env"}, paramLabel = "KEY=VALUE", description = "an __ENV variable (repeatable)")
+    void env(String kv) {
+        int at = kv.indexOf('=');
+        if (at <= 0) {
+            throw bad("flag -e needs KEY=VALUE, got \"" + kv + "\"");
+        }
+        env.put(kv.substring(0, at), kv.substring(at + 1));
+    }
+
+    @Option(names = "--tag", paramLabel = "NAME=VALUE", description = "a tag on every sample (repeatable)")
+    void tag(String kv) {
+        int at = kv.indexOf('=');
+        if (at <= 0) {
+            throw bad("flag --tag needs NAME=VALUE, got \"" + kv + "\"");
+        }
+        JsonObject tags = options.has("tags") ? options.getAsJsonObject("tags") : new JsonObject();
+        tags.addProperty(kv.substring(0, at), kv.substring(at + 1));
+        options.add("tags", tags);
+    }
+
+    @Option(names = {"-o", "--out"}, paramLabel = "OUTPUT",
+            description = "json=FILE, csv=FILE or cloud (repeatable)")
+    void out(String o) {
+        outputs.add(o);
+    }
+
+    @Option(names = "--no-setup", description = "don't run setup()")
+    void noSetup(boolean b) {
+        options.addProperty("noSetup", true);
+    }
+
+    @Option(names = "--no-teardown", description = "don't run teardown()")
+    void noTeardown(boolean b) {
+        options.addProperty("noTeardown", true);
+    }
+
+    @Option(names = "--no-connection-reuse", description = "a new connection for every request")
+    void noConnectionReuse(boolean b) {
+        options.addProperty("noConnectionReuse", true);
+    }
+
+    @Option(names = "--no-vu-connection-reuse", description = "new connections for every iteration")
+    void noVuConnectionReuse(boolean b) {
+        options.addProperty("noVUConnectionReuse", true);
+    }
+
+    @Option(names = "--insecure-skip-tls-verify", description = "don't verify TLS certificates")
+    void insecure(boolean b) {
+        options.addProperty("insecureSkipTLSVerify", true);
+    }
+
+    @Option(names = {"-w", "--throw"}, description = "throw on failed HTTP requests")
+    void throwErrors(boolean b) {
+        options.addProperty("throw", true);
+    }
+
+    @Option(names = "--user-agent", paramLabel = "UA", description = "the User-Agent header")
+    void userAgent(String ua) {
+        options.addProperty("userAgent", ua);
+    }
+
+    @Option(names = "--summary-trend-stats", paramLabel = "STATS",
+            description = "trend columns in the summary, e.g. avg,p(95),p(99.9)")
+    void summaryTrendStats(String text) {
+        JsonArray stats = new JsonArray();
+        for (String s : text.split(",")) {
+            stats.add(s.trim());
+        }
+        options.add("summaryTrendStats", stats);
+    }
+
+    @Option(names = "--summary-time-unit", paramLabel = "UNIT", description = "s, ms or us for every time value")
+    void summaryTimeUnit(String unit) {
+        options.addProperty("summaryTimeUnit", unit);
+    }
+
+    @Option(names = "--summary-mode", paramLabel = "MODE", description = "compact (default), full, legacy or disabled")
+    void summaryMode(String mode) {
+        try {
+            summaryMode = SummaryMode.parse(mode);
+        } catch (IllegalArgumentException e) {
+            throw bad("--summary-mode: " + e.getMessage());
+        }
+    }
+
+    @Option(names = "--include-system-env-vars", arity = "0..1", fallbackValue = "true", paramLabel = "BOOL",
+            description = "pass the process environment to __ENV (default true)")
+    void includeSystemEnv(String value) {
+        includeSystemEnv = !"false".equals(value);
+    }
+
+    @Option(names = {"-p", "--paused"}, description = "start the test paused")
+    void paused(boolean b) {
+        options.addProperty("paused", true);
+    }
+
+    @Option(names = "--http-debug", arity = "0..1", fallbackValue = "headers", paramLabel = "full",
+            description = "log requests and responses (headers; =full adds bodies)")
+    void httpDebug(String mode) {
+        if (!mode.equals("headers") && !mode.equals("full")) {
+            throw bad("invalid --http-debug value \"" + mode + "\": use --http-debug or --http-debug=full");
+        }
+        options.addProperty("httpDebug", mode);
+    }
+
+    @Option(names = "--execution-segment", paramLabel = "SEGMENT", description = "this instance's share, e.g. 0:1/2")
+    void executionSegment(String s) {
+        options.addProperty("executionSegment", s);
+    }
+
+    @Option(names = "--execution-segment-sequence", paramLabel = "SEQUENCE",
+            description = "every instance's segment boundaries, e.g. 0,1/3,2/3,1")
+    void executionSegmentSequence(String s) {
+        options.addProperty("executionSegmentSequence", s);
+    }
+
+    /**
+     * Parses {@code weft run}'s arguments outside the command tree ({@code inspect},
+     * {@code archive}, {@code quickstart}).
+     *
+     * @throws UsageException with a one-line message naming the bad flag or value
+     */
     public static RunFlags parse(List<String> args) throws UsageException {
         RunFlags f = new RunFlags();
-        JsonArray stages = new JsonArray();
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            String name = a;
-            String value = null;
-            int eq = a.indexOf('=');
-            if (a.startsWith("--") && eq > 0) {
-                name = a.substring(0, eq);
-                value = a.substring(eq + 1);
-            }
-            if (!a.startsWith("-") || a.equals("-")) {
-                if (f.script != null) {
-                    throw new UsageException("only one script can be run, got \"" + f.script + "\" and \"" + a + "\"");
-                }
-                f.script = a;
-                continue;
-            }
-            int[] used = {0};
-            switch (name) {
-                case "-u", "--vus" -> f.options.addProperty("vus", number(name, value(args, i, value, name, used)));
-                case "-d", "--duration" -> f.options.addProperty("duration", value(args, i, value, name, used));
-                case "-i", "--iterations" -> f.options.addProperty("iterations", number(name, value(args, i, value, name, used)));
-                case "-s", "--stage" -> stages.add(stage(value(args, i, value, name, used)));
-                case "-e", "--env" -> {
-                    String kv = value(args, i, value, name, used);
-                    int at = kv.indexOf('=');
-                    if (at <= 0) {
-                        throw new UsageException("flag " + name + " needs KEY=VALUE, got \"" + kv + "\"");
-                    }
-                    f.env.put(kv.substring(0, at), kv.substring(at + 1));
-                }
-                case "--tag" -> {
-                    String kv = value(args, i, value, name, used);
-                    int at = kv.indexOf('=');
-                    if (at <= 0) {
-                        throw new UsageException("flag --tag needs NAME=VALUE, got \"" + kv + "\"");
-                    }
-                    JsonObject tags = f.options.has("tags") ? f.options.getAsJsonObject("tags") : new JsonObject();
-                    tags.addProperty(kv.substring(0, at), kv.substring(at + 1));
-                    f.options.add("tags", tags);
-                }
-                case "-o", "--out" -> f.outputs.add(value(args, i, value, name, used));
-                case "--no-setup" -> f.options.addProperty("noSetup", true);
-                case "--no-teardown" -> f.options.addProperty("noTeardown", true);
-                case "--no-connection-reuse" -> f.options.addProperty("noConnectionReuse", true);
-                case "--no-vu-connection-reuse" -> f.options.addProperty("noVUConnectionReuse", true);
-                case "--insecure-skip-tls-verify" -> f.options.addProperty("insecureSkipTLSVerify", true);
-                case "--throw", "-w" -> f.options.addProperty("throw", true);
-                case "--user-agent" -> f.options.addProperty("userAgent", value(args, i, value, name, used));
-                case "--summary-trend-stats" -> {
-                    JsonArray stats = new JsonArray();
-                    for (String s : value(args, i, value, name, used).split(",")) {
-                        stats.add(s.trim());
-                    }
-                    f.options.add("summaryTrendStats", stats);
-                }
-                case "--summary-time-unit" -> f.options.addProperty("summaryTimeUnit", value(args, i, value, name, used));
-                case "--summary-export" -> f.summaryExport = value(args, i, value, name, used);
-                case "--no-summary" -> f.noSummary = true;
-                case "--summary-mode" -> f.summaryMode = summaryMode(value(args, i, value, name, used), name);
-                case "--no-thresholds" -> f.noThresholds = true;
-                case "--no-color" -> f.noColor = true;
-                case "-q", "--quiet" -> f.quiet = true;
-                case "--include-system-env-vars" -> f.includeSystemEnv = !"false".equals(value);
-                case "-a", "--address" -> f.address = value(args, i, value, name, used);
-                case "-p", "--paused" -> f.options.addProperty("paused", true);
-                case "-c", "--config" -> f.config = value(args, i, value, name, used);
-                case "--compatibility-mode" -> f.compatibilityMode = value(args, i, value, name, used);
-                case "--log-output" -> f.logOutput = value(args, i, value, name, used);
-                case "--log-format" -> f.logFormat = value(args, i, value, name, used);
-                case "--http-debug" -> f.options.addProperty("httpDebug", value == null ? "headers" : value);
-                case "--execution-segment" -> f.options.addProperty("executionSegment", value(args, i, value, name, used));
-                case "--execution-segment-sequence" ->
-                        f.options.addProperty("executionSegmentSequence", value(args, i, value, name, used));
-                default -> throw new UsageException("unknown flag: " + name);
-            }
-            i += used[0];
+        try {
+            new CommandLine(f).parseArgs(withOptionalValuesInline(args).toArray(String[]::new));
+        } catch (CommandLine.UnmatchedArgumentException e) {
+            throw new UsageException(unknown(e));
+        } catch (CommandLine.ParameterException e) {
+            throw new UsageException(oneLine(e));
         }
+        return f.finishParsing();
+    }
+
+    /**
+     * k6's flags whose value is optional ({@code --http-debug[=full]},
+     * {@code --include-system-env-vars[=false]}) take it only after '=' (cobra's rule), so a bare
+     * one never swallows the script name: a bare flag becomes its default with '='.
+     */
+    public static List<String> withOptionalValuesInline(List<String> args) {
+        return args.stream().map(a -> switch (a) {
+            case "--http-debug" -> "--http-debug=headers";
+            case "--include-system-env-vars" -> "--include-system-env-vars=true";
+            default -> a;
+        }).toList();
+    }
+
+    /**
+     * What is left to do after picocli filled the fields (the stages become one option);
+     * returns this.
+     */
+    public RunFlags finishParsing() {
         if (!stages.isEmpty()) {
-            f.options.add("stages", stages);
+            options.add("stages", stages.deepCopy());
         }
-        if (f.script == null) {
-            throw new UsageException("weft run needs a script: weft run [flags] script.js");
-        }
-        if (f.options.has("httpDebug")) {
-            String d = f.options.get("httpDebug").getAsString();
-            if (!d.equals("headers") && !d.equals("full")) {
-                throw new UsageException("invalid --http-debug value \"" + d + "\": use --http-debug or --http-debug=full");
-            }
-        }
-        return f;
+        return this;
     }
 
-    /** The flag's value: after '=' in the same argument, else the next argument (then {@code used[0]} is 1). */
-    private static String value(List<String> args, int i, String inline, String name, int[] used)
-            throws UsageException {
-        if (inline != null) {
-            return inline;
+    /** k6's "unknown flag: --x" for the first unknown flag, or the surplus argument. */
+    public static String unknown(CommandLine.UnmatchedArgumentException e) {
+        List<String> unmatched = e.getUnmatched();
+        String first = unmatched.isEmpty() ? "" : unmatched.get(0);
+        if (!first.startsWith("-")) {
+            return "only one script can be run, got extra argument \"" + first + "\"";
         }
-        if (i + 1 >= args.size()) {
-            throw new UsageException("flag needs an argument: " + name);
-        }
-        used[0] = 1;
-        return args.get(i + 1);
+        String name = first.contains("=") ? first.substring(0, first.indexOf('=')) : first;
+        List<String> suggestions = e.getSuggestions();
+        return "unknown flag: " + name + (suggestions.isEmpty() ? "" : " (did you mean " + suggestions.get(0) + "?)");
     }
 
-    private static long number(String name, String v) throws UsageException {
+    /** picocli's message on one line, with a value error thrown by a flag's setter unwrapped. */
+    public static String oneLine(CommandLine.ParameterException e) {
+        Throwable cause = e.getCause();
+        String message = cause instanceof IllegalArgumentException && cause.getMessage() != null
+                ? cause.getMessage() : e.getMessage();
+        if (message.startsWith("Missing required parameter: 'SCRIPT'")) {
+            message = "weft run needs a script: weft run [flags] script.js";
+        }
+        return message.replace('\n', ' ').trim();
+    }
+
+    private static long number(String name, String v) {
         try {
             long n = Long.parseLong(v);
             if (n < 0) {
@@ -148,27 +262,29 @@ public final class RunFlags {
             }
             return n;
         } catch (NumberFormatException e) {
-            throw new UsageException("invalid argument \"" + v + "\" for \"" + name + "\": not a whole number");
+            throw bad("invalid argument \"" + v + "\" for \"" + name + "\": not a whole number");
         }
     }
 
-    private static SummaryMode summaryMode(String value, String source) throws UsageException {
-        try {
-            return SummaryMode.parse(value);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(source + ": " + e.getMessage());
-        }
-    }
-
-    private static JsonObject stage(String text) throws UsageException {
+    private static JsonObject stageJson(String text) {
         int colon = text.lastIndexOf(':');
         if (colon <= 0) {
-            throw new UsageException("invalid --stage \"" + text + "\": use DURATION:TARGET, e.g. 30s:10");
+            throw bad("invalid --stage \"" + text + "\": use DURATION:TARGET, e.g. 30s:10");
         }
         JsonObject s = new JsonObject();
         s.addProperty("duration", text.substring(0, colon));
         s.addProperty("target", number("--stage", text.substring(colon + 1)));
         return s;
+    }
+
+    private static IllegalArgumentException bad(String message) {
+        return new IllegalArgumentException(message);
+    }
+
+    /** These flags with one more {@code --out}. */
+    public RunFlags withOutput(String output) {
+        outputs.add(output);
+        return this;
     }
 
     public String script() {
@@ -177,8 +293,8 @@ public final class RunFlags {
 
     /**
      * These flags with k6's environment fallbacks for run settings that are not options
-     * (K6_NO_THRESHOLDS, K6_NO_SUMMARY, K6_SUMMARY_MODE, K6_SUMMARY_EXPORT, K6_OUT, K6_NO_COLOR / NO_COLOR) and the
-     * config file's outputs when neither flags nor K6_OUT name any. Flags win.
+     * (K6_NO_THRESHOLDS, K6_NO_SUMMARY, K6_SUMMARY_MODE, K6_SUMMARY_EXPORT, K6_OUT, K6_NO_COLOR /
+     * NO_COLOR) and the config file's outputs when neither flags nor K6_OUT name any. Flags win.
      *
      * @throws OptionsException when K6_SUMMARY_MODE names no summary mode
      */
