@@ -15,8 +15,8 @@ public final class Weft {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        // libraries that log through java.util.logging (Flyway) speak only of problems
-        java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
+        // libraries that log through java.util.logging (Flyway) speak only of problems, on one line each
+        OneLineLogFormat.install();
         // k6 writes UTF-8 whatever the locale: under LANG=C the JVM's streams would print ✓ and █ as '?'
         System.setOut(utf8(FileDescriptor.out));
         System.setErr(utf8(FileDescriptor.err));
