@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs Weft's whole test suite on a fresh machine: finds a JDK >= 21, installs the Debian
-# packages the real-part tests need (PostgreSQL, Chromium + ChromeDriver) when missing and we
+# packages the real-part tests need (PostgreSQL, Chromium + ChromeDriver, tmux for the terminal test) when missing and we
 # are root, then builds every module and runs every test with Maven.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -11,6 +11,7 @@ command -v mvn >/dev/null || need+=(maven)
 [ -x /usr/lib/postgresql/*/bin/initdb ] 2>/dev/null || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 command -v chromium >/dev/null || need+=(chromium)
 command -v chromedriver >/dev/null || need+=(chromium-driver)
+command -v tmux >/dev/null || need+=(tmux)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     echo "test.sh: installing ${need[*]}" >&2

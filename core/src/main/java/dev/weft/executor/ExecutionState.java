@@ -20,6 +20,8 @@ public final class ExecutionState {
     private final AtomicInteger activeVus = new AtomicInteger();
     private final LongAdder completedIterations = new LongAdder();
     private final LongAdder interruptedIterations = new LongAdder();
+    private final java.util.concurrent.ConcurrentHashMap<String, ScenarioProgress> progress =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private final long startMillis;
     private volatile boolean stopping;
     private volatile boolean abortedByScript;
@@ -88,6 +90,11 @@ public final class ExecutionState {
 
     public long interruptedIterations() {
         return interruptedIterations.sum();
+    }
+
+    /** The progress of the scenario of this name, made on first use. */
+    public ScenarioProgress progress(String scenario) {
+        return progress.computeIfAbsent(scenario, n -> new ScenarioProgress());
     }
 
     void countIteration(boolean complete) {

@@ -19,6 +19,7 @@ final class IterationRunner {
     private final Tags tags;
     private final Tags iterationTags;
     private final ExecutionView view;
+    private final ScenarioProgress progress;
 
     IterationRunner(Scenario scenario, ExecutionState state) {
         this(scenario, state, null);
@@ -31,6 +32,7 @@ final class IterationRunner {
         this.view = new ScenarioView(scenario, state, executor, state.clock().millis());
         this.tags = state.testTags().merge(scenario.tags()).with("scenario", scenario.name());
         this.iterationTags = tags.with("group", "");
+        this.progress = state.progress(scenario.name());
     }
 
     /** Counts {@code count} iterations that could not start (k6's dropped_iterations). */
@@ -43,8 +45,14 @@ final class IterationRunner {
     /** Runs iteration {@code vuIteration} of this VU; false if the test must stop. */
     IterationOutcome run(Vu vu, long vuIteration, long scenarioIteration) {
         long start = System.nanoTime();
-        IterationOutcome outcome = vu.runIteration(new IterationContext(scenario.exec(), scenario.name(),
-                vuIteration, scenarioIteration, tags, state.setupData(), view));
+        progress.iterationStarted();
+        IterationOutcome outcome = IterationOutcome.INTERRUPTED;
+        try {
+            outcome = vu.runIteration(new IterationContext(scenario.exec(), scenario.name(),
+                    vuIteration, scenarioIteration, tags, state.setupData(), view));
+        } finally {
+            progress.iterationEnded(outcome == IterationOutcome.COMPLETED || outcome == IterationOutcome.FAILED);
+        }
         long end = System.nanoTime();
         switch (outcome) {
             case COMPLETED, FAILED -> {

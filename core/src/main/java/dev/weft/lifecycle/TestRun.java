@@ -164,7 +164,13 @@ public final class TestRun {
             scenarios.add(Thread.ofVirtual().name("scenario-" + executor.scenario().name()).start(() -> {
                 try {
                     if (sleepUntilStart(executor, s)) {
-                        executor.run(s);
+                        var progress = s.progress(executor.scenario().name());
+                        progress.start(System.nanoTime());
+                        try {
+                            executor.run(s);
+                        } finally {
+                            progress.end(System.nanoTime(), s.stopping());
+                        }
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();

@@ -31,6 +31,7 @@ public final class ConsoleLog implements ScriptConsole, AutoCloseable {
     private final LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
     private final Thread writer;
     private final boolean quietDebug;
+    private volatile String beforeEachLine = "";
 
     public ConsoleLog(PrintStream err, boolean quietDebug) {
         this(err, false, "text", quietDebug);
@@ -42,6 +43,16 @@ public final class ConsoleLog implements ScriptConsole, AutoCloseable {
         this.format = format;
         this.quietDebug = quietDebug;
         this.writer = Thread.ofVirtual().name("console-log").start(this::drain);
+    }
+
+    /**
+     * Text written before every line, e.g. the terminal codes that erase the live progress block
+     * so log lines stay above it; "" for none. Set by the progress display while it runs.
+     */
+    void beforeEachLine(String text) {
+        if (!ownsStream) {
+            beforeEachLine = text;
+        }
     }
 
     /** A log writing where {@code settings} say; a file is created (appended to) relative to the cwd. */
@@ -104,7 +115,9 @@ public final class ConsoleLog implements ScriptConsole, AutoCloseable {
                 if (line == STOP) {
                     break;
                 }
-                err.println(line);
+                String before = beforeEachLine;
+                err.print(before.isEmpty() ? line + System.lineSeparator() : before + line + System.lineSeparator());
+                err.flush();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -5,66 +5,132 @@ import dev.weft.executor.ExecutionState;
 import dev.weft.lifecycle.TestRun;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
- * The live progress line: on a terminal it is redrawn in place every 200 ms; otherwise a plain
- * line is printed every 5 seconds (k6's non-interactive mode). Runs on its own virtual thread.
+ * k6's live progress block: the {@code running (...)} line and a bar per scenario. On a terminal
+ * it is redrawn in place every 100 ms with bars sized to the terminal, and log lines go above it
+ * (the block is erased before each log line and redrawn at the next tick); piped, a block is
+ * printed every second with percentages. The last frame, drawn at {@link #close()}, shows the
+ * final counts, the ones the summary shows. Runs on its own thread.
  */
 final class Progress implements AutoCloseable {
+    /** Erases the block from the cursor (its first line) down, before a log line takes its place. */
+    private static final String ERASE_BELOW = "\r\u001b[J";
+
     private final Thread thread;
     private final PrintStream out;
     private final boolean tty;
+    private final boolean quiet;
+    private final TestRun run;
+    private final TestRun.Plan plan;
+    private final ConsoleLog console;
+    private final long t0;
+    private final int termWidth;
 
-    private Progress(Thread thread, PrintStream out, boolean tty) {
-        this.thread = thread;
+    private Progress(PrintStream out, boolean tty, boolean quiet, TestRun run, TestRun.Plan plan,
+            ConsoleLog console, long t0, int termWidth) {
+        // a platform thread: VUs whose code keeps the CPU busy can hold every virtual thread carrier
+        this.thread = Thread.ofPlatform().daemon().name("progress").unstarted(this::loop);
         this.out = out;
         this.tty = tty;
+        this.quiet = quiet;
+        this.run = run;
+        this.plan = plan;
+        this.console = console;
+        this.t0 = t0;
+        this.termWidth = termWidth;
     }
 
-    static Progress start(TestRun run, TestRun.Plan plan, GlobalEnv global, boolean quiet) {
+    static Progress start(TestRun run, TestRun.Plan plan, GlobalEnv global, boolean quiet, ConsoleLog console) {
         boolean tty = global.stdoutTty();
-        PrintStream out = global.stdout();
-        long t0 = System.nanoTime();
-        Thread t = Thread.ofVirtual().name("progress").start(() -> {
-            if (quiet) {
-                return;
+        int width = columns(global);
+        Progress live = new Progress(global.stdout(), tty, quiet, run, plan, console, System.nanoTime(), width);
+        if (!quiet) {
+            if (tty && console != null) {
+                console.beforeEachLine(ERASE_BELOW);
             }
-            long period = tty ? 200 : 5000;
-            try {
-                while (true) {
-                    Thread.sleep(period);
-                    ExecutionState s = run.state();
-                    if (s != null) {
-                        String line = line(s, plan, Duration.ofNanos(System.nanoTime() - t0));
-                        if (tty) {
-                            out.print("\r" + line + "   ");
-                        } else {
-                            out.println(line);
-                        }
-                        out.flush();
-                    }
-                }
-            } catch (InterruptedException e) {
-                // run over
+            live.thread.start();
+        }
+        return live;
+    }
+
+    private void loop() {
+        try {
+            while (true) {
+                Thread.sleep(tty ? 100 : 1000);
+                draw(false);
             }
-        });
-        return new Progress(t, out, tty);
+        } catch (InterruptedException e) {
+            // the run is over
+        }
+    }
+
+    private void draw(boolean last) {
+        ExecutionState s = run.state();
+        if (s == null) {
+            return;
+        }
+        List<String> lines = frame(s, System.nanoTime());
+        StringBuilder b = new StringBuilder();
+        if (tty) {
+            for (String l : lines) {
+                b.append(l).append("\u001b[K\n");
+            }
+            if (!last) {
+                b.append("\u001b[").append(lines.size()).append('A').append('\r');
+            }
+        } else {
+            b.append('\n');
+            for (String l : lines) {
+                b.append(l).append('\n');
+            }
+        }
+        out.print(b);
+        out.flush();
+    }
+
+    List<String> frame(ExecutionState s, long now) {
+        List<String> lines = new ArrayList<>();
+        lines.add(line(s, plan, Duration.ofNanos(now - t0)));
+        int barWidth = tty ? ScenarioBars.BAR_WIDTH : 0;
+        List<String> bars = ScenarioBars.render(plan.executors(), s, now, barWidth);
+        if (tty) {
+            int longest = bars.stream().mapToInt(String::length).max().orElse(0);
+            barWidth = Math.max(0, Math.min(ScenarioBars.BAR_WIDTH, barWidth + termWidth - longest - 1));
+            bars = ScenarioBars.render(plan.executors(), s, now, barWidth);
+        }
+        lines.addAll(bars);
+        return lines;
     }
 
     static String line(ExecutionState s, TestRun.Plan plan, Duration elapsed) {
         long secs = elapsed.toSeconds();
-        return String.format(Locale.ROOT, "running (%dm%04.1fs), %d/%d VUs, %d complete and %d interrupted iterations",
+        return String.format(Locale.ROOT, "running (%02dm%04.1fs), %d/%d VUs, %d complete and %d interrupted iterations",
                 secs / 60, (elapsed.toMillis() % 60_000) / 1000.0, s.activeVus().get(), plan.maxVus(),
                 s.completedIterations(), s.interruptedIterations());
     }
 
+    private static int columns(GlobalEnv global) {
+        try {
+            return Integer.parseInt(global.env().getOrDefault("COLUMNS", "80").trim());
+        } catch (NumberFormatException e) {
+            return 80;
+        }
+    }
+
     @Override
     public void close() throws InterruptedException {
+        if (quiet) {
+            return;
+        }
         thread.interrupt();
         thread.join();
-        if (tty) {
-            out.println();
+        if (console != null) {
+            console.beforeEachLine("");
         }
+        draw(true);
     }
 }

@@ -124,7 +124,7 @@ public final class RunCommand {
                             .anyMatch(bySource -> bySource.containsValue(false)), java.util.Optional::empty);
             try (AutoCloseable signals = global.signals().onInterrupt(new InterruptHandler(run, console));
                     AutoCloseable api = ControlApi.start(flags.address(), control, console);
-                    Progress progress = Progress.start(run, plan, global, flags.quiet());
+                    Progress progress = Progress.start(run, plan, global, flags.quiet(), console);
                     ThresholdWatch watch = ThresholdWatch.start(metrics, run)) {
                 result = run.run();
                 control.ended();
