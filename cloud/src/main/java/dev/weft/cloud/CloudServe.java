@@ -54,7 +54,7 @@ public final class CloudServe {
         try {
             service = ResultsService.start(options.config());
         } catch (Exception e) {
-            err.println("weft cloud serve: cannot start: " + e.getMessage());
+            err.println("weft cloud serve: cannot start: " + oneLine(e.getMessage()));
             return 1;
         }
         try {
@@ -82,6 +82,14 @@ public final class CloudServe {
             service.close();
         }
         return 0;
+    }
+
+    private static String oneLine(String message) {
+        if (message == null) {
+            return "unknown error";
+        }
+        int nl = message.indexOf('\n');
+        return (nl < 0 ? message : message.substring(0, nl)).strip();
     }
 
     private static void setUpAccounts(AccountStore accounts, Options options, PrintStream out) throws Exception {
