@@ -12,9 +12,22 @@ public final class WriteCheck {
     private WriteCheck() {
     }
 
-    /** Writes the probe row; throws {@link IllegalStateException} with a one-line reason when it cannot. */
+    /**
+     * Writes the probe row; throws {@link IllegalStateException} with a one-line reason when it
+     * cannot. On H2 it first makes every commit reach the file before it returns
+     * ({@code WRITE_DELAY 0}; H2's default writes up to half a second later, so a full disk
+     * would lose batches that were already answered 200).
+     */
     public static void requireWritable(Database db, long now) {
         try {
+            if (db.url().startsWith("jdbc:h2:")) {
+                db.inTransaction(c -> {
+                    try (java.sql.Statement s = c.createStatement()) {
+                        s.execute("SET WRITE_DELAY 0");
+                    }
+                    return null;
+                });
+            }
             db.inTransaction(c -> {
                 try (PreparedStatement up = c.prepareStatement("UPDATE write_probe SET probed_at = ? WHERE id = 1")) {
                     up.setLong(1, now);

@@ -48,10 +48,15 @@ final class TinyFilesystem implements AutoCloseable {
         return filler;
     }
 
+    /** Remounts read-only; retries while a just-closed database still has a file open ("busy"). */
     void remountReadOnly() throws IOException, InterruptedException {
-        if (run("mount", "-o", "remount,ro", dir.toString()) != 0) {
-            throw new IOException("cannot remount " + dir + " read-only");
+        for (int attempt = 0; attempt < 50; attempt++) {
+            if (run("mount", "-o", "remount,ro", dir.toString()) == 0) {
+                return;
+            }
+            Thread.sleep(100);
         }
+        throw new IOException("cannot remount " + dir + " read-only");
     }
 
     @Override
