@@ -64,6 +64,11 @@ public final class RunService {
     private final Clock clock;
     private final Duration timeout;
     private final Map<Long, ReentrantLock> locks = new ConcurrentHashMap<>();
+    /**
+     * When each run last sent anything, stored or not (a push answered 503 because the disk was
+     * full counts too): the runner is alive, so the run must not time out meanwhile.
+     */
+    private final Map<Long, Long> lastAttempt = new ConcurrentHashMap<>();
     private final JoinedRuns joined;
 
     public RunService(Database db, RunStore runs, Clock clock, Duration timeout) {
@@ -124,6 +129,7 @@ public final class RunService {
      */
     public IngestResult ingestAggregates(Principal principal, long runId, String batchKey,
             Collection<SecondAggregate> aggregates, long notANumber) throws SQLException, ApiException {
+        long previousAttempt = noteAttempt(runId);
         TestRun run = find(principal, runId);
         long samples = aggregates.stream().mapToLong(SecondAggregate::count).sum();
         ApiException badTime = checkTimes(run, aggregates);
@@ -133,7 +139,7 @@ public final class RunService {
         ReentrantLock lock = locks.computeIfAbsent(runId, id -> new ReentrantLock());
         lock.lock();
         try {
-            return ingestLocked(principal, runId, batchKey, samples, aggregates, notANumber);
+            return ingestLocked(principal, runId, batchKey, samples, aggregates, notANumber, previousAttempt);
         } finally {
             lock.unlock();
         }
@@ -146,14 +152,16 @@ public final class RunService {
      */
     public ApiException refuseBatch(Principal principal, long runId, long samples, ApiException why)
             throws SQLException, ApiException {
+        long previousAttempt = noteAttempt(runId);
         TestRun run = find(principal, runId);
         ReentrantLock lock = locks.computeIfAbsent(runId, id -> new ReentrantLock());
         lock.lock();
         try {
             long now = clock.millis();
+            long cutoff = previousAttempt >= now - timeout.toMillis() ? Long.MIN_VALUE : now - timeout.toMillis();
             db.inTransaction(c -> {
                 if (run.state() == RunState.RUNNING) {
-                    runs.touchIfLive(c, runId, now, now - timeout.toMillis());
+                    runs.touchIfLive(c, runId, now, cutoff);
                 }
                 SampleLosses.add(c, runId, LossReason.MALFORMED_BATCH, 1, samples, why.getMessage());
                 return null;
@@ -181,11 +189,13 @@ public final class RunService {
     }
 
     private IngestResult ingestLocked(Principal principal, long runId, String batchKey, long samples,
-            Collection<SecondAggregate> aggregates, long notANumber) throws SQLException, ApiException {
+            Collection<SecondAggregate> aggregates, long notANumber, long previousAttempt)
+            throws SQLException, ApiException {
         long now = clock.millis();
+        long cutoff = previousAttempt >= now - timeout.toMillis() ? Long.MIN_VALUE : now - timeout.toMillis();
         IngestResult result = db.inTransaction(c -> {
             TestRun run = runs.find(c, principal.orgId(), runId).orElseThrow(() -> unknownRun(runId));
-            if (run.state() != RunState.RUNNING || !runs.touchIfLive(c, runId, now, now - timeout.toMillis())) {
+            if (run.state() != RunState.RUNNING || !runs.touchIfLive(c, runId, now, cutoff)) {
                 return null;
             }
             if (batchKey != null) {
@@ -208,6 +218,7 @@ public final class RunService {
         });
         if (result == null) {
             // Over, or idle past the timeout but not yet swept: time it out now, count the batch, refuse.
+            lastAttempt.remove(runId);
             sweepTimeouts();
             db.inTransaction(c -> {
                 SampleLosses.add(c, runId, LossReason.AFTER_END, 1, samples, null);
@@ -297,7 +308,19 @@ public final class RunService {
     /** Times out every Running run without data for the timeout; returns how many. */
     public int sweepTimeouts() throws SQLException {
         long now = clock.millis();
-        return runs.timeOutIdle(now - timeout.toMillis(), now);
+        long cutoff = now - timeout.toMillis();
+        lastAttempt.values().removeIf(t -> t < cutoff);
+        for (Map.Entry<Long, Long> e : lastAttempt.entrySet()) {
+            // pushes that could not be stored (storage fault) still show the runner is alive
+            runs.heardFrom(e.getKey(), e.getValue());
+        }
+        return runs.timeOutIdle(cutoff, now);
+    }
+
+    /** Notes that the run's runner sent something now; returns when it last did before (0: never). */
+    private long noteAttempt(long runId) {
+        Long previous = lastAttempt.put(runId, clock.millis());
+        return previous == null ? 0 : previous;
     }
 
     public Duration timeout() {

@@ -170,6 +170,20 @@ public final class RunStore {
         }
     }
 
+    /** Records that the Running run's runner was heard from {@code at} (data stored or not). */
+    public void heardFrom(long runId, long at) throws SQLException {
+        db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE test_runs SET last_data_at = ? "
+                    + "WHERE id = ? AND run_state = ? AND last_data_at < ?")) {
+                ps.setLong(1, at);
+                ps.setLong(2, runId);
+                ps.setString(3, RunState.RUNNING.name());
+                ps.setLong(4, at);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
     /** RUNNING to FINISHED with the runner's statuses; false when the run was not Running. */
     public boolean finish(long runId, TestFinishedRequest request, long now) throws SQLException {
         return db.inTransaction(c -> finish(c, runId, request, now));

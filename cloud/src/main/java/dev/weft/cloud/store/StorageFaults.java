@@ -34,7 +34,8 @@ public final class StorageFaults {
             case "90100", "53100" -> "the database's disk is full";
             case "53000", "53200" -> "the database is out of resources";
             case "90098" -> "the database was closed after a storage error";
-            default -> state.startsWith("08") ? "the database cannot be reached" : null;
+            // 08: connection failures; 57P: the server shut down or terminated the session
+            default -> state.startsWith("08") || state.startsWith("57P") ? "the database cannot be reached" : null;
         };
     }
 

@@ -151,6 +151,7 @@ class StorageFaultsTest {
         "PostgreSQL read-only transaction, 25006, read-only",
         "PostgreSQL disk full, 53100, disk is full",
         "PostgreSQL connection failure, 08006, cannot be reached",
+        "PostgreSQL session terminated by an administrator, 57P01, cannot be reached",
     })
     void databaseCodesOfStorageFaultsAreRecognised(String name, String sqlState, String says) {
         assertThat(StorageFaults.describe(new java.sql.SQLException(name, sqlState))).contains(says);

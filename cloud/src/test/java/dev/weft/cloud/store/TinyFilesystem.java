@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class TinyFilesystem implements AutoCloseable {
     private final Path dir;
+    private int fillers;
 
     private TinyFilesystem(Path dir) {
         this.dir = dir;
@@ -32,9 +33,12 @@ final class TinyFilesystem implements AutoCloseable {
         return dir;
     }
 
-    /** Fills the free space with a file (the disk is then really full); returns its path. */
+    /**
+     * Fills the free space with a new file (the disk is then really full); returns its path.
+     * Call again to take up space the database has freed meanwhile.
+     */
     Path fill() throws IOException {
-        Path filler = dir.resolve("filler");
+        Path filler = dir.resolve("filler-" + fillers++);
         byte[] block = new byte[4096];
         try (var out = Files.newOutputStream(filler)) {
             while (true) {
@@ -49,6 +53,13 @@ final class TinyFilesystem implements AutoCloseable {
     }
 
     /** Remounts read-only; retries while a just-closed database still has a file open ("busy"). */
+    /** Deletes every file {@link #fill} made. */
+    void makeRoom() throws IOException {
+        for (int i = 0; i < fillers; i++) {
+            Files.deleteIfExists(dir.resolve("filler-" + i));
+        }
+    }
+
     void remountReadOnly() throws IOException, InterruptedException {
         for (int attempt = 0; attempt < 50; attempt++) {
             if (run("mount", "-o", "remount,ro", dir.toString()) == 0) {
