@@ -129,12 +129,12 @@ public final class RunService {
      */
     public IngestResult ingestAggregates(Principal principal, long runId, String batchKey,
             Collection<SecondAggregate> aggregates, long notANumber) throws SQLException, ApiException {
-        long previousAttempt = noteAttempt(runId);
         TestRun run = find(principal, runId);
+        long previousAttempt = noteAttempt(runId);
         long samples = aggregates.stream().mapToLong(SecondAggregate::count).sum();
         ApiException badTime = checkTimes(run, aggregates);
         if (badTime != null) {
-            throw refuseBatch(principal, runId, samples, badTime);
+            throw refuse(run, samples, badTime, previousAttempt);
         }
         ReentrantLock lock = locks.computeIfAbsent(runId, id -> new ReentrantLock());
         lock.lock();
@@ -152,8 +152,12 @@ public final class RunService {
      */
     public ApiException refuseBatch(Principal principal, long runId, long samples, ApiException why)
             throws SQLException, ApiException {
-        long previousAttempt = noteAttempt(runId);
         TestRun run = find(principal, runId);
+        return refuse(run, samples, why, noteAttempt(runId));
+    }
+
+    private ApiException refuse(TestRun run, long samples, ApiException why, long previousAttempt) throws SQLException {
+        long runId = run.id();
         ReentrantLock lock = locks.computeIfAbsent(runId, id -> new ReentrantLock());
         lock.lock();
         try {
