@@ -49,7 +49,8 @@ abstract class IngestAccountingContract {
     void startService() throws Exception {
         service = ResultsService.start(ServiceConfig.defaults().withPort(0).withDatabase(newDatabase(), dbUser(), dbPassword())
                 .withRunTimeout(TIMEOUT).withSweepInterval(Duration.ofHours(1)).withPasswordIterations(1000)
-                .withClock(clock).withLimits(ServiceLimits.defaults().withSeriesBudget(BUDGET)));
+                .withClock(clock).withLimits(ServiceLimits.defaults().withSeriesBudget(BUDGET))
+                .withBodyLimits(256 * 1024, 1024 * 1024));
         api = new ApiClient(service.baseUrl());
         Principal p = service.accounts().createUser(service.accounts().organisation("acme"), "a@example.com", "pw");
         token = service.accounts().createToken(p);
@@ -197,6 +198,25 @@ abstract class IngestAccountingContract {
         assertThat(loss.get("reason").getAsString()).isEqualTo("malformed_batch");
         assertThat(loss.get("batches").getAsLong()).isEqualTo(1);
         assertThat(loss.get("last_message").getAsString()).startsWith("malformed JSON");
+    }
+
+    @Test
+    void aBatchTooLargeToReadIsCountedAsLostAndStillCountsAsActivity() throws Exception {
+        String id = createRun("too large");
+        clock.advance(TIMEOUT.minusSeconds(20));
+        byte[] noise = new byte[300 * 1024];
+        new java.util.Random(7).nextBytes(noise);
+
+        ApiClient.Response r = api.post(CloudApi.METRICS_PATH_PREFIX + id, token, noise,
+                Map.of(CloudApi.SAMPLE_COUNT_HEADER, "900"));
+        clock.advance(TIMEOUT.minusSeconds(20));
+
+        assertThat(r.status()).isEqualTo(413);
+        assertThat(service.sweepTimeouts()).isZero();
+        JsonObject run = runJson(id).getAsJsonObject("run");
+        assertThat(run.get("lost_samples").getAsLong()).isEqualTo(900);
+        assertThat(run.getAsJsonArray("losses").get(0).getAsJsonObject().get("reason").getAsString())
+                .isEqualTo("unreadable_batch");
     }
 
     @Test

@@ -165,6 +165,8 @@ public final class ApiRoutes implements HttpHandler {
         List<WireSample> samples;
         try {
             samples = WireJson.samples(bodies.text(exchange));
+        } catch (ApiException e) {
+            throw runs.refuseBatch(p, runId, declaredSamples(exchange), e);
         } catch (JsonParseException e) {
             throw runs.refuseBatch(p, runId, declaredSamples(exchange),
                     new ApiException(400, "malformed JSON: " + rootMessage(e)));

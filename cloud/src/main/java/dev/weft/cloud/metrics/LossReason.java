@@ -7,6 +7,8 @@ package dev.weft.cloud.metrics;
 public enum LossReason {
     /** A batch was refused (400) for malformed content; nothing of it was stored. */
     MALFORMED_BATCH("refused as malformed"),
+    /** A batch was refused (413/415) as too large or in an unknown encoding. */
+    UNREADABLE_BATCH("refused as too large or unreadable"),
     /** Data arrived after the run had finished or timed out (403 code 4). */
     AFTER_END("arrived after the run ended"),
     /** Values that are not finite numbers (NaN, ±Inf) cannot be aggregated. */

@@ -157,6 +157,8 @@ public final class RunService {
     }
 
     private ApiException refuse(TestRun run, long samples, ApiException why, long previousAttempt) throws SQLException {
+        LossReason reason = why.status() == 413 || why.status() == 415 ? LossReason.UNREADABLE_BATCH
+                : LossReason.MALFORMED_BATCH;
         long runId = run.id();
         ReentrantLock lock = locks.computeIfAbsent(runId, id -> new ReentrantLock());
         lock.lock();
@@ -167,7 +169,7 @@ public final class RunService {
                 if (run.state() == RunState.RUNNING) {
                     runs.touchIfLive(c, runId, now, cutoff);
                 }
-                SampleLosses.add(c, runId, LossReason.MALFORMED_BATCH, 1, samples, why.getMessage());
+                SampleLosses.add(c, runId, reason, 1, samples, why.getMessage());
                 return null;
             });
         } finally {
