@@ -21,6 +21,8 @@ import java.util.concurrent.CountDownLatch;
  * --db JDBC_URL         jdbc:h2:file:... (default ./weft-cloud-data) or jdbc:postgresql://...
  * --db-user, --db-password  database credentials
  * --timeout-seconds N   Running runs without data for N s become Timed out (default 120)
+ * --max-series N        series (metric + tag set) a run keeps apart before new tag sets of a
+ *                       metric fold into one overflow series per metric (default 20000)
  * --org NAME            organisation for --create-user (default "default")
  * --create-user EMAIL:PASSWORD  create the user (or reset its password)
  * --create-token        make an API token for that user (or the first admin) and print it
@@ -54,7 +56,7 @@ public final class CloudServe {
         try {
             service = ResultsService.start(options.config());
         } catch (Exception e) {
-            err.println("weft cloud serve: cannot start: " + e.getMessage());
+            err.println("weft cloud serve: cannot start: " + oneLine(e.getMessage()));
             return 1;
         }
         try {
@@ -82,6 +84,14 @@ public final class CloudServe {
             service.close();
         }
         return 0;
+    }
+
+    private static String oneLine(String message) {
+        if (message == null) {
+            return "unknown error";
+        }
+        int nl = message.indexOf('\n');
+        return (nl < 0 ? message : message.substring(0, nl)).strip();
     }
 
     private static void setUpAccounts(AccountStore accounts, Options options, PrintStream out) throws Exception {
@@ -141,6 +151,8 @@ public final class CloudServe {
                 case "--db-user" -> dbUser = value(args, ++i, a);
                 case "--db-password" -> dbPassword = value(args, ++i, a);
                 case "--timeout-seconds" -> config = config.withRunTimeout(Duration.ofSeconds(number(a, value(args, ++i, a))));
+                case "--max-series" -> config = config.withLimits(
+                        config.limits().withSeriesBudget(number(a, value(args, ++i, a))));
                 case "--org" -> org = value(args, ++i, a);
                 case "--create-user" -> {
                     createUser = value(args, ++i, a);

@@ -2,6 +2,8 @@ package dev.weft.cloud;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.weft.cloud.account.AccountStore;
+import dev.weft.cloud.account.LoginThrottle;
+import dev.weft.cloud.account.PasswordLogin;
 import dev.weft.cloud.account.Passwords;
 import dev.weft.cloud.account.Sessions;
 import dev.weft.cloud.api.ApiRoutes;
@@ -12,6 +14,7 @@ import dev.weft.cloud.run.RunService;
 import dev.weft.cloud.run.RunStore;
 import dev.weft.cloud.store.Database;
 import dev.weft.cloud.store.Migrations;
+import dev.weft.cloud.store.WriteCheck;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.sql.SQLException;
@@ -39,10 +42,24 @@ public final class ResultsService implements AutoCloseable {
 
     private ResultsService(ServiceConfig config) throws IOException, SQLException {
         this.config = config.validate();
-        Migrations.migrate(config.jdbcUrl(), config.dbUser(), config.dbPassword());
+        try {
+            Migrations.migrate(config.jdbcUrl(), config.dbUser(), config.dbPassword());
+        } catch (RuntimeException e) {
+            throw WriteCheck.unwritable(config.jdbcUrl(), e);
+        }
         this.db = new Database(config.jdbcUrl(), config.dbUser(), config.dbPassword());
+        try {
+            WriteCheck.requireWritable(db, config.clock().millis());
+        } catch (IllegalStateException e) {
+            db.close();
+            throw e;
+        }
         this.accounts = new AccountStore(db, new Passwords(config.passwordIterations()), config.clock());
-        this.runs = new RunService(db, new RunStore(db), config.clock(), config.runTimeout());
+        this.runs = new RunService(db, new RunStore(db), config.clock(), config.runTimeout(),
+                config.limits().seriesBudget());
+        ServiceLimits limits = config.limits();
+        PasswordLogin logins = new PasswordLogin(accounts, new LoginThrottle(limits.loginFailuresAllowed(),
+                limits.loginLockout(), limits.maxLoginLockout(), config.clock()));
         Sessions sessions = new Sessions(config.clock());
         Authenticator auth = new Authenticator(accounts, sessions);
         RequestBodies bodies = new RequestBodies(config.maxBodyBytes(), config.maxDecompressedBytes());
@@ -53,13 +70,17 @@ public final class ResultsService implements AutoCloseable {
         String host = config.bindAddress().contains(":") ? "[" + config.bindAddress() + "]" : config.bindAddress();
         this.baseUrl = config.publicUrl() != null ? stripSlash(config.publicUrl())
                 : "http://" + host + ":" + server.getAddress().getPort();
-        server.createContext("/v1/", new ApiRoutes(auth, accounts, runs, bodies, () -> baseUrl));
+        server.createContext("/v1/", new ApiRoutes(auth, accounts, runs, bodies, () -> baseUrl, logins));
         server.createContext("/", new dev.weft.cloud.web.WebRoutes(auth, accounts, sessions, runs, charts,
-                new dev.weft.cloud.web.LiveUpdates(runs, charts, config.liveInterval(), stopping::get), bodies));
+                new dev.weft.cloud.web.LiveUpdates(runs, charts, config.liveInterval(), stopping::get), bodies,
+                logins, () -> baseUrl, config.httpsPublicUrl()));
         this.sweeper = Thread.ofVirtual().name("weft-cloud-timeouts").unstarted(this::sweepLoop);
     }
 
-    /** Migrates the database, binds the port and starts serving. */
+    /**
+     * Migrates the database, proves it takes writes, binds the port and starts serving. A
+     * read-only or full database throws {@link IllegalStateException} with a one-line reason.
+     */
     public static ResultsService start(ServiceConfig config) throws IOException, SQLException {
         ResultsService service = new ResultsService(config);
         service.server.start();

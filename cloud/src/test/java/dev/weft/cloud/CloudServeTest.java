@@ -89,4 +89,12 @@ class CloudServeTest {
             assertThat(service.accounts().byToken(token)).isPresent();
         }
     }
+
+    @Test
+    void aSeriesBudgetBelowOneIsRefusedNamingTheProblem() {
+        int code = run("--port", "0", "--db", dir.resolve("data").toString(), "--max-series", "0", "--setup-only");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("the series budget must be positive, got 0");
+    }
 }

@@ -240,7 +240,7 @@ abstract class ResultsServiceContract {
     void anUnknownSampleTypeIsA400NamingIt() throws Exception {
         String id = createRun("bad-type");
 
-        ApiClient.Response r = push(id, "[{\"type\":\"Blob\",\"metric\":\"x\",\"data\":{}}]", "b1");
+        ApiClient.Response r = push(id, "[{\"type\":\"Blob\",\"metric\":\"my_metric\",\"data\":{}}]", "b1");
 
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.as(ApiError.class).error().message()).contains("unknown sample type 'Blob'");

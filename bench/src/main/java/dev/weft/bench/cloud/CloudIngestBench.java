@@ -126,7 +126,8 @@ public final class CloudIngestBench {
 
     /** One data-second: a trend with a digest, counters and a rate, spread over tag sets. */
     private static List<WireSample> batch(int second, int aggregates) {
-        long micros = (1_700_000_000L + second) * 1_000_000L;
+        // now-ish: the service refuses samples far outside the run's time
+        long micros = (System.currentTimeMillis() / 1000 - 60 + second) * 1_000_000L;
         TrendDigest digest = new TrendDigest();
         for (int i = 0; i < 400; i++) {
             digest.record(5 + (i * 7919 % 300) / 3.0);

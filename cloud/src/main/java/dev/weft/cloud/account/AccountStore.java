@@ -18,11 +18,14 @@ public final class AccountStore {
     private final Passwords passwords;
     private final ApiTokens tokens = new ApiTokens();
     private final Clock clock;
+    private volatile String decoyHash;
 
     public AccountStore(Database db, Passwords passwords, Clock clock) {
         this.db = db;
         this.passwords = passwords;
         this.clock = clock;
+        // the decoy hash for unknown emails is ready before the first login needs it
+        Thread.ofVirtual().name("weft-cloud-decoy-hash").start(this::decoyHash);
     }
 
     /** The organisation's id, creating it when it does not exist. */
@@ -116,10 +119,27 @@ public final class AccountStore {
                 }
             }
         });
-        if (row.isEmpty() || !passwords.matches(password, row.get().hash())) {
+        if (row.isEmpty()) {
+            // The same PBKDF2 work as for a known account, so the answer's timing does not tell
+            // which emails have accounts.
+            passwords.matches(password, decoyHash());
+            return Optional.empty();
+        }
+        if (!passwords.matches(password, row.get().hash())) {
             return Optional.empty();
         }
         return Optional.of(new Principal(row.get().orgId(), row.get().id(), email));
+    }
+
+    private String decoyHash() {
+        String h = decoyHash;
+        if (h == null) {
+            byte[] random = new byte[24];
+            new java.security.SecureRandom().nextBytes(random);
+            h = passwords.hash(java.util.HexFormat.of().formatHex(random));
+            decoyHash = h;
+        }
+        return h;
     }
 
     public boolean hasAnyUser() throws SQLException {

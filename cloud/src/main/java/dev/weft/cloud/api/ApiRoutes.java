@@ -4,8 +4,10 @@ import com.google.gson.JsonParseException;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import dev.weft.cloud.account.AccountStore;
+import dev.weft.cloud.account.PasswordLogin;
 import dev.weft.cloud.account.Principal;
 import dev.weft.cloud.http.ApiException;
+import dev.weft.cloud.http.Failures;
 import dev.weft.cloud.http.RequestBodies;
 import dev.weft.cloud.http.Responses;
 import dev.weft.cloud.run.RunJoin;
@@ -41,9 +43,11 @@ public final class ApiRoutes implements HttpHandler {
     private final RunService runs;
     private final RequestBodies bodies;
     private final Supplier<String> publicUrl;
+    private final PasswordLogin logins;
 
     public ApiRoutes(Authenticator auth, AccountStore accounts, RunService runs, RequestBodies bodies,
-            Supplier<String> publicUrl) {
+            Supplier<String> publicUrl, PasswordLogin logins) {
+        this.logins = logins;
         this.auth = auth;
         this.accounts = accounts;
         this.runs = runs;
@@ -60,8 +64,7 @@ public final class ApiRoutes implements HttpHandler {
         } catch (JsonParseException e) {
             Responses.error(exchange, new ApiException(400, "malformed JSON: " + rootMessage(e)));
         } catch (SQLException | RuntimeException e) {
-            Logger.error(e, "request {} {} failed", exchange.getRequestMethod(), exchange.getRequestURI());
-            Responses.error(exchange, new ApiException(500, "internal error; see the service log"));
+            Failures.answer(exchange, e);
         }
     }
 
@@ -98,6 +101,7 @@ public final class ApiRoutes implements HttpHandler {
             } else {
                 requirePost(method);
                 TestFinishedRequest request = read(exchange, TestFinishedRequest.class);
+                RequestChecks.finish(request);
                 String instance = JoinHeaders.instanceId(exchange);
                 Responses.json(exchange, 200, RunJson.of(runs.finish(p, id, request, instance)));
             }
@@ -111,9 +115,16 @@ public final class ApiRoutes implements HttpHandler {
 
     private void login(HttpExchange exchange) throws IOException, ApiException, SQLException {
         LoginRequest request = read(exchange, LoginRequest.class);
-        Principal p = accounts.byPassword(request.email(), request.password())
-                .orElseThrow(() -> new ApiException(401, "wrong email or password"));
-        Responses.json(exchange, 200, new LoginResponse(accounts.createToken(p)));
+        String address = exchange.getRemoteAddress().getAddress().getHostAddress();
+        switch (logins.login(request.email(), request.password(), address)) {
+            case PasswordLogin.Success s -> Responses.json(exchange, 200, new LoginResponse(accounts.createToken(s.principal())));
+            case PasswordLogin.Wrong w -> throw new ApiException(401, "wrong email or password");
+            case PasswordLogin.Throttled t -> {
+                exchange.getResponseHeaders().set("Retry-After", Long.toString(t.seconds()));
+                throw new ApiException(429, "too many failed logins for this account or address; try again in "
+                        + t.seconds() + " s");
+            }
+        }
     }
 
     private void validateToken(HttpExchange exchange) throws IOException, ApiException, SQLException {
@@ -129,6 +140,7 @@ public final class ApiRoutes implements HttpHandler {
     private void createRun(HttpExchange exchange) throws IOException, ApiException, SQLException {
         Principal p = auth.byToken(exchange);
         TestRunRequest request = read(exchange, TestRunRequest.class);
+        RequestChecks.create(request);
         RunJoin join = JoinHeaders.join(exchange);
         TestRun run = runs.create(p, request, join);
         String base = publicUrl.get();
@@ -150,9 +162,27 @@ public final class ApiRoutes implements HttpHandler {
             throw new ApiException(400, CloudApi.IDEMPOTENCY_KEY_HEADER + " must have 1 to " + MAX_BATCH_KEY + " characters");
         }
         runs.find(p, runId);
-        List<WireSample> samples = WireJson.samples(bodies.text(exchange));
+        List<WireSample> samples;
+        try {
+            samples = WireJson.samples(bodies.text(exchange));
+        } catch (ApiException e) {
+            throw runs.refuseBatch(p, runId, declaredSamples(exchange), e);
+        } catch (JsonParseException e) {
+            throw runs.refuseBatch(p, runId, declaredSamples(exchange),
+                    new ApiException(400, "malformed JSON: " + rootMessage(e)));
+        }
         RunService.IngestResult result = runs.ingest(p, runId, batchKey, samples);
-        Responses.json(exchange, 200, Map.of("duplicate", result.duplicate(), "aggregates", result.aggregates()));
+        Responses.json(exchange, 200, result.toWire());
+    }
+
+    /** The sample count the sender declared for a body that cannot be read (0 when it did not). */
+    private static long declaredSamples(HttpExchange exchange) {
+        try {
+            String n = exchange.getRequestHeaders().getFirst(CloudApi.SAMPLE_COUNT_HEADER);
+            return n == null ? 0 : Math.max(0, Long.parseLong(n.trim()));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     private <T> T read(HttpExchange exchange, Class<T> type) throws IOException, ApiException {

@@ -63,7 +63,13 @@ public final class Authenticator {
     }
 
     public static String cookieHeader(String sessionId) {
+        return cookieHeader(sessionId, false);
+    }
+
+    /** The session cookie; {@code secure} (the service is reached over https) keeps it off plain http. */
+    public static String cookieHeader(String sessionId, boolean secure) {
         HttpCookie cookie = new HttpCookie(Sessions.COOKIE, sessionId);
-        return cookie.getName() + "=" + cookie.getValue() + "; Path=/; HttpOnly; SameSite=Strict";
+        return cookie.getName() + "=" + cookie.getValue() + "; Path=/; HttpOnly; SameSite=Strict"
+                + (secure ? "; Secure" : "");
     }
 }

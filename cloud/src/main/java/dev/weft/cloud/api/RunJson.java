@@ -28,6 +28,19 @@ public final class RunJson {
         m.put("created_at", run.createdAt());
         m.put("last_data_at", run.lastDataAt());
         m.put("ended_at", run.endedAt());
+        m.put("outcome", run.outcome());
+        m.put("samples_received", run.accounting().samplesReceived());
+        m.put("overflow_samples", run.accounting().overflowSamples());
+        m.put("lost_samples", run.accounting().lostSamples());
+        m.put("losses", run.accounting().losses().stream().map(l -> {
+            Map<String, Object> loss = new LinkedHashMap<>();
+            loss.put("reason", l.reason().name().toLowerCase(java.util.Locale.ROOT));
+            loss.put("description", l.description());
+            loss.put("batches", l.batches());
+            loss.put("samples", l.samples());
+            loss.put("last_message", l.lastMessage());
+            return loss;
+        }).toList());
         if (run.runKey() != null) {
             m.put("run_key", run.runKey());
             m.put("expected_instances", run.expectedInstances());

@@ -10,23 +10,125 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Writes per-second aggregates into {@code metric_series} / {@code metric_seconds}, merging
  * into rows that already exist (count, sum, min and max add up, histograms merge). Runs inside
  * the ingest transaction; callers serialise ingests of one run, so read-merge-write is safe.
+ *
+ * <p>Cardinality: a run keeps at most {@code seriesBudget} series (metric + tag set) of its
+ * own. Past that, a new tag set of a metric is folded into the metric's one overflow series
+ * (tags {@code {"weft_overflow":"true"}}): every sample is still counted, summed and in the
+ * histogram, so totals and percentiles over the metric stay exact; only that tag set is not
+ * kept apart. A batch is never refused for its series. Only past {@link #MAX_OVERFLOW_SERIES}
+ * overflow series (that many distinct metric names beyond the budget) are samples lost, and
+ * then counted as {@link LossReason#TOO_MANY_METRICS}. Every write also adds to the run's
+ * {@code samples_received} and {@code overflow_samples}, whichever protocol brought the data.
  */
 public final class MetricStore {
-    /** A run with more distinct metric+tag series than this is refusing new ones. */
-    public static final int MAX_SERIES_PER_RUN = 20_000;
+    /** Series a run keeps apart before folding new ones into overflow series. */
+    public static final int DEFAULT_SERIES_BUDGET = 20_000;
+    /** Overflow series (one per metric name) a run may have on top of its budget. */
+    public static final int MAX_OVERFLOW_SERIES = 1_000;
+    /** The tag set of every overflow series. */
+    public static final Map<String, String> OVERFLOW_TAGS = Map.of("weft_overflow", "true");
+    /** The {@code tags_key} of every overflow series (never a digest, which is 64 hex digits). */
+    static final String OVERFLOW_TAGS_KEY = "overflow";
 
     private record Existing(long count, double sum, double min, double max, byte[] histogram) { }
 
-    /** Merges the aggregates into the run's stored data. */
-    public void write(Connection c, long runId, Collection<SecondAggregate> aggregates)
-            throws SQLException, BadSamplesException {
+    private record Target(long seriesId, long second) { }
+
+    /**
+     * What one write did.
+     *
+     * @param samples         measured samples stored (overflow included)
+     * @param overflowSamples of those, the ones folded into overflow series
+     * @param lostSamples     samples not stored (past the overflow cap)
+     * @param foldedMetrics   metrics whose new tag sets were folded in this write
+     */
+    public record WriteResult(long samples, long overflowSamples, long lostSamples, Set<String> foldedMetrics) {
+    }
+
+    private final int seriesBudget;
+
+    public MetricStore() {
+        this(DEFAULT_SERIES_BUDGET);
+    }
+
+    public MetricStore(int seriesBudget) {
+        if (seriesBudget < 1) {
+            throw new IllegalArgumentException("the series budget must be positive, got " + seriesBudget);
+        }
+        this.seriesBudget = seriesBudget;
+    }
+
+    public int seriesBudget() {
+        return seriesBudget;
+    }
+
+    /** Merges the aggregates into the run's stored data and counts them on the run. */
+    public WriteResult write(Connection c, long runId, Collection<SecondAggregate> aggregates) throws SQLException {
         Map<String, Long> series = seriesIds(c, runId);
+        int overflowSeries = (int) series.keySet().stream().filter(k -> k.endsWith("\n" + OVERFLOW_TAGS_KEY)).count();
+        int ownSeries = series.size() - overflowSeries;
+        Map<Target, SecondAggregate> writes = new LinkedHashMap<>();
+        long samples = 0;
+        long folded = 0;
+        long lost = 0;
+        Set<String> foldedMetrics = new TreeSet<>();
+        for (SecondAggregate a : aggregates) {
+            Long id = series.get(a.metric() + "\n" + a.tagsKey());
+            boolean fold = false;
+            if (id == null && ownSeries < seriesBudget) {
+                id = insertSeries(c, runId, a.metric(), a.type(), a.tagsKey(), a.tags());
+                series.put(a.metric() + "\n" + a.tagsKey(), id);
+                ownSeries++;
+            } else if (id == null) {
+                String key = a.metric() + "\n" + OVERFLOW_TAGS_KEY;
+                id = series.get(key);
+                if (id == null && overflowSeries < MAX_OVERFLOW_SERIES) {
+                    id = insertSeries(c, runId, a.metric(), a.type(), OVERFLOW_TAGS_KEY, OVERFLOW_TAGS);
+                    series.put(key, id);
+                    overflowSeries++;
+                }
+                if (id == null) {
+                    lost += a.count();
+                    continue;
+                }
+                fold = true;
+            }
+            Target target = new Target(id, a.second());
+            SecondAggregate into = writes.get(target);
+            if (into == null && !fold) {
+                writes.put(target, a);
+            } else {
+                if (into == null) {
+                    into = new SecondAggregate(a.metric(), a.type(), OVERFLOW_TAGS, OVERFLOW_TAGS_KEY, a.second());
+                    writes.put(target, into);
+                }
+                into.merge(a);
+            }
+            samples += a.count();
+            if (fold) {
+                folded += a.count();
+                foldedMetrics.add(a.metric());
+            }
+        }
+        store(c, writes);
+        countOnRun(c, runId, samples, folded);
+        if (lost > 0) {
+            SampleLosses.add(c, runId, LossReason.TOO_MANY_METRICS, 0, lost, "more than " + MAX_OVERFLOW_SERIES
+                    + " metric names past the budget of " + seriesBudget + " series");
+        }
+        return new WriteResult(samples, folded, lost, foldedMetrics);
+    }
+
+    private static void store(Connection c, Map<Target, SecondAggregate> writes) throws SQLException {
         try (PreparedStatement select = c.prepareStatement("SELECT sample_count, sum_value, min_value, max_value, "
                 + "histogram FROM metric_seconds WHERE series_id = ? AND at_second = ?");
                 PreparedStatement insert = c.prepareStatement("INSERT INTO metric_seconds (series_id, at_second, "
@@ -34,17 +136,9 @@ public final class MetricStore {
                 PreparedStatement update = c.prepareStatement("UPDATE metric_seconds SET sample_count = ?, sum_value = ?, "
                         + "min_value = ?, max_value = ?, last_value = ?, histogram = ? WHERE series_id = ? AND at_second = ?")) {
             int inserts = 0;
-            for (SecondAggregate a : aggregates) {
-                String key = a.metric() + "\n" + a.tagsKey();
-                Long id = series.get(key);
-                if (id == null) {
-                    if (series.size() >= MAX_SERIES_PER_RUN) {
-                        throw new BadSamplesException("the run has " + MAX_SERIES_PER_RUN
-                                + " metric series (metric + tag set); no more are accepted");
-                    }
-                    id = insertSeries(c, runId, a);
-                    series.put(key, id);
-                }
+            for (Map.Entry<Target, SecondAggregate> w : writes.entrySet()) {
+                long id = w.getKey().seriesId();
+                SecondAggregate a = w.getValue();
                 Existing old = existing(select, id, a.second());
                 if (old == null) {
                     bindInsert(insert, id, a);
@@ -58,6 +152,19 @@ public final class MetricStore {
             if (inserts > 0) {
                 insert.executeBatch();
             }
+        }
+    }
+
+    private static void countOnRun(Connection c, long runId, long samples, long folded) throws SQLException {
+        if (samples == 0) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE test_runs SET samples_received = samples_received + ?, "
+                + "overflow_samples = overflow_samples + ? WHERE id = ?")) {
+            ps.setLong(1, samples);
+            ps.setLong(2, folded);
+            ps.setLong(3, runId);
+            ps.executeUpdate();
         }
     }
 
@@ -114,14 +221,15 @@ public final class MetricStore {
         return ids;
     }
 
-    private static long insertSeries(Connection c, long runId, SecondAggregate a) throws SQLException {
+    private static long insertSeries(Connection c, long runId, String metric, String type, String tagsKey,
+            Map<String, String> tags) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO metric_series (run_id, metric, metric_type, tags_key, tags) "
                 + "VALUES (?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
             ps.setLong(1, runId);
-            ps.setString(2, a.metric());
-            ps.setString(3, a.type());
-            ps.setString(4, a.tagsKey());
-            ps.setString(5, WireJson.GSON.toJson(a.tags()));
+            ps.setString(2, metric);
+            ps.setString(3, type);
+            ps.setString(4, tagsKey);
+            ps.setString(5, WireJson.GSON.toJson(new java.util.TreeMap<>(tags)));
             ps.executeUpdate();
             try (ResultSet keys = ps.getGeneratedKeys()) {
                 keys.next();

@@ -22,12 +22,14 @@ import java.util.TreeMap;
  * One instance per request; not thread-safe.
  */
 public final class SampleReader {
-    static final int MAX_METRIC_NAME = 200;
+    /** k6's rule for metric names ({@code metrics/registry.go}): a letter or _, then 1 to 128 of [a-zA-Z0-9_]. */
+    static final java.util.regex.Pattern METRIC_NAME = java.util.regex.Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]{1,128}");
     static final int MAX_TAGS = 64;
     static final int MAX_TAG_CHARS = 1000;
 
     private final Map<SecondAggregate.Key, SecondAggregate> aggregates = new LinkedHashMap<>();
     private final Map<Map<String, String>, String> tagKeys = new LinkedHashMap<>();
+    private long notANumber;
 
     /** Reads every sample; throws on the first malformed one. */
     public Map<SecondAggregate.Key, SecondAggregate> read(List<WireSample> samples) throws BadSamplesException {
@@ -36,11 +38,16 @@ public final class SampleReader {
             try {
                 readOne(s);
             } catch (JsonParseException | IllegalArgumentException | NullPointerException e) {
-                throw new BadSamplesException("sample " + index + ": " + describe(e));
+                throw new BadSamplesException("sample " + index + ": " + describe(e), "samples[" + index + "]", describe(e));
             }
             index++;
         }
         return aggregates;
+    }
+
+    /** How many values {@link #read} skipped because they were NaN or infinite (they are counted as lost). */
+    public long notANumber() {
+        return notANumber;
     }
 
     private static String describe(Exception e) {
@@ -58,6 +65,8 @@ public final class SampleReader {
                 String type = d.type() != null ? checkType(d.type()) : BuiltinTypes.of(metric);
                 if (Double.isFinite(d.value())) {
                     aggregate(metric, type, d.tags(), d.time()).add(d.value());
+                } else {
+                    notANumber++;
                 }
             }
             case SampleTypes.POINTS -> {
@@ -67,6 +76,8 @@ public final class SampleReader {
                         String name = checkMetric(e.getKey());
                         if (e.getValue() != null && Double.isFinite(e.getValue())) {
                             aggregate(name, BuiltinTypes.of(name), d.tags(), d.time()).add(e.getValue());
+                        } else {
+                            notANumber++;
                         }
                     }
                 }
@@ -134,10 +145,15 @@ public final class SampleReader {
     }
 
     private static String checkMetric(String metric) {
-        if (metric == null || metric.isEmpty() || metric.length() > MAX_METRIC_NAME) {
-            throw new IllegalArgumentException("metric name must have 1 to " + MAX_METRIC_NAME + " characters");
+        if (metric == null || !METRIC_NAME.matcher(metric).matches()) {
+            throw new IllegalArgumentException("metric name '" + abbreviate(metric) + "' breaks k6's rule: a letter or _, "
+                    + "then 1 to 128 letters, digits or _");
         }
         return metric;
+    }
+
+    private static String abbreviate(String text) {
+        return text == null ? "" : text.length() <= 40 ? text : text.substring(0, 40) + "...";
     }
 
     private static String checkType(String type) {

@@ -1,6 +1,7 @@
 package dev.weft.cloud.run;
 
 import com.google.gson.reflect.TypeToken;
+import dev.weft.cloud.metrics.SampleLosses;
 import dev.weft.cloud.store.Database;
 import dev.weft.cloud.wire.TestFinishedRequest;
 import dev.weft.cloud.wire.TestRunRequest;
@@ -28,7 +29,8 @@ public final class RunStore {
     private static final String COLUMNS = "id, org_id, name, project_id, vus, duration_s, thresholds, run_state, "
             + "run_status, result_status, threshold_results, created_at, last_data_at, ended_at, run_key, "
             + "expected_instances, (SELECT COUNT(*) FROM run_instances i WHERE i.run_id = test_runs.id), "
-            + "(SELECT COUNT(*) FROM run_instances i WHERE i.run_id = test_runs.id AND i.finished_at IS NOT NULL)";
+            + "(SELECT COUNT(*) FROM run_instances i WHERE i.run_id = test_runs.id AND i.finished_at IS NOT NULL), "
+            + "samples_received, overflow_samples";
 
     private final Database db;
 
@@ -115,9 +117,23 @@ public final class RunStore {
             ps.setLong(1, id);
             ps.setLong(2, orgId);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(row(rs)) : Optional.empty();
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                TestRun run = row(rs);
+                return Optional.of(withLosses(c, List.of(run)).get(0));
             }
         }
+    }
+
+    /** The runs with their loss tallies read in one query. */
+    private static List<TestRun> withLosses(Connection c, List<TestRun> runs) throws SQLException {
+        Map<Long, List<SampleLosses.Loss>> losses = SampleLosses.of(c, runs.stream().map(TestRun::id).toList());
+        if (losses.isEmpty()) {
+            return runs;
+        }
+        return runs.stream().map(r -> losses.containsKey(r.id())
+                ? r.withAccounting(r.accounting().withLosses(losses.get(r.id()))) : r).toList();
     }
 
     /** The organisation's newest runs first. */
@@ -133,7 +149,7 @@ public final class RunStore {
                         runs.add(row(rs));
                     }
                 }
-                return runs;
+                return withLosses(c, runs);
             }
         });
     }
@@ -152,6 +168,20 @@ public final class RunStore {
             ps.setLong(4, idleCutoff);
             return ps.executeUpdate() == 1;
         }
+    }
+
+    /** Records that the Running run's runner was heard from {@code at} (data stored or not). */
+    public void heardFrom(long runId, long at) throws SQLException {
+        db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE test_runs SET last_data_at = ? "
+                    + "WHERE id = ? AND run_state = ? AND last_data_at < ?")) {
+                ps.setLong(1, at);
+                ps.setLong(2, runId);
+                ps.setString(3, RunState.RUNNING.name());
+                ps.setLong(4, at);
+                return ps.executeUpdate();
+            }
+        });
     }
 
     /** RUNNING to FINISHED with the runner's statuses; false when the run was not Running. */
@@ -204,6 +234,7 @@ public final class RunStore {
         return new TestRun(rs.getLong(1), rs.getLong(2), rs.getString(3), project, rs.getLong(5), rs.getLong(6),
                 thresholds == null ? Map.of() : thresholds, RunState.valueOf(rs.getString(8)), status, result,
                 results == null ? null : WireJson.GSON.fromJson(results, RESULTS), rs.getLong(12), rs.getLong(13),
-                endedAt, rs.getString(15), expectedInstances, rs.getInt(17), rs.getInt(18));
+                endedAt, rs.getString(15), expectedInstances, rs.getInt(17), rs.getInt(18),
+                new RunAccounting(rs.getLong(19), rs.getLong(20), List.of()));
     }
 }

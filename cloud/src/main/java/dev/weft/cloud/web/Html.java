@@ -37,7 +37,7 @@ final class Html {
                 <title>%s · Weft results</title>
                 <link rel="stylesheet" href="/static/app.css">
                 </head><body>
-                <header><a class="brand" href="/">Weft results</a><a class="logout" href="/logout">Log out</a></header>
+                <header><a class="brand" href="/">Weft results</a><form class="logout" method="post" action="/logout"><button type="submit" id="logout">Log out</button></form></header>
                 <main>%s</main>
                 %s</body></html>
                 """.formatted(escape(title), body, s);

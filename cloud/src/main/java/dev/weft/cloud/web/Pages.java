@@ -18,6 +18,14 @@ final class Pages {
                 </form>""".formatted(message));
     }
 
+    static String logout() {
+        return Html.page("Log out", """
+                <form class="login" method="post" action="/logout">
+                <h1>Log out</h1>
+                <button type="submit" id="logout-confirm">Log out</button>
+                </form>""");
+    }
+
     static String runs() {
         return Html.page("Test runs", """
                 <h1>Test runs</h1>
@@ -31,7 +39,9 @@ final class Pages {
         return Html.page(run.name(), """
                 <div id="run" data-run-id="%d">
                 <h1>%s <span id="run-state" class="badge %s">%s</span> <span id="result"></span></h1>
-                <p class="meta">Run %d · %d VUs · <span id="run-status"></span></p>
+                <p class="meta">Run %d · %d VUs · <span id="run-status"></span> · <span id="samples"></span></p>
+                <p class="overflow" id="overflow" hidden></p>
+                <section class="losses" id="losses" hidden><strong id="lost-total"></strong><ul id="loss-list"></ul></section>
                 <section class="charts">
                 <div class="chart" id="box-vus" data-points="0"><canvas id="chart-vus"></canvas></div>
                 <div class="chart" id="box-rps" data-points="0"><canvas id="chart-rps"></canvas></div>

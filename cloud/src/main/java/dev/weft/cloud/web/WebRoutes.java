@@ -3,11 +3,13 @@ package dev.weft.cloud.web;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import dev.weft.cloud.account.AccountStore;
+import dev.weft.cloud.account.PasswordLogin;
 import dev.weft.cloud.account.Principal;
 import dev.weft.cloud.account.Sessions;
 import dev.weft.cloud.api.Authenticator;
 import dev.weft.cloud.api.RunJson;
 import dev.weft.cloud.http.ApiException;
+import dev.weft.cloud.http.Failures;
 import dev.weft.cloud.http.RequestBodies;
 import dev.weft.cloud.http.Responses;
 import dev.weft.cloud.metrics.ChartReader;
@@ -20,6 +22,7 @@ import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.tinylog.Logger;
 
 /**
@@ -36,9 +39,19 @@ public final class WebRoutes implements HttpHandler {
     private final LiveUpdates live;
     private final RequestBodies bodies;
     private final Assets assets = new Assets();
+    private final PasswordLogin logins;
+    private final OriginCheck origins;
+    private final boolean secureCookies;
 
+    /**
+     * @param publicUrl where users reach the service; an https URL makes session cookies {@code Secure}
+     */
     public WebRoutes(Authenticator auth, AccountStore accounts, Sessions sessions, RunService runs,
-            ChartReader charts, LiveUpdates live, RequestBodies bodies) {
+            ChartReader charts, LiveUpdates live, RequestBodies bodies, PasswordLogin logins,
+            Supplier<String> publicUrl, boolean secureCookies) {
+        this.logins = logins;
+        this.origins = new OriginCheck(publicUrl);
+        this.secureCookies = secureCookies;
         this.auth = auth;
         this.accounts = accounts;
         this.sessions = sessions;
@@ -55,8 +68,7 @@ public final class WebRoutes implements HttpHandler {
         } catch (ApiException e) {
             Responses.error(exchange, e);
         } catch (SQLException | RuntimeException e) {
-            Logger.error(e, "request {} {} failed", exchange.getRequestMethod(), exchange.getRequestURI());
-            Responses.error(exchange, new ApiException(500, "internal error; see the service log"));
+            Failures.answer(exchange, e);
         }
     }
 
@@ -71,9 +83,7 @@ public final class WebRoutes implements HttpHandler {
         } else if (path.equals("/login")) {
             login(exchange, method);
         } else if (path.equals("/logout")) {
-            sessions.close(Authenticator.sessionId(exchange));
-            exchange.getResponseHeaders().add("Set-Cookie", Sessions.COOKIE + "=; Path=/; Max-Age=0");
-            Responses.redirect(exchange, "/login");
+            logout(exchange, method);
         } else if (path.startsWith("/api/")) {
             api(exchange, path);
         } else {
@@ -115,14 +125,42 @@ public final class WebRoutes implements HttpHandler {
             Responses.html(exchange, 200, Pages.login(null));
             return;
         }
+        requireSameOrigin(exchange);
         Map<String, String> form = form(bodies.text(exchange));
-        Optional<Principal> p = accounts.byPassword(form.get("email"), form.get("password"));
-        if (p.isEmpty()) {
-            Responses.html(exchange, 401, Pages.login("Wrong email or password."));
+        String address = exchange.getRemoteAddress().getAddress().getHostAddress();
+        switch (logins.login(form.get("email"), form.get("password"), address)) {
+            case PasswordLogin.Success s -> {
+                exchange.getResponseHeaders().add("Set-Cookie",
+                        Authenticator.cookieHeader(sessions.open(s.principal()), secureCookies));
+                Responses.redirect(exchange, "/");
+            }
+            case PasswordLogin.Wrong w -> Responses.html(exchange, 401, Pages.login("Wrong email or password."));
+            case PasswordLogin.Throttled t -> {
+                exchange.getResponseHeaders().set("Retry-After", Long.toString(t.seconds()));
+                Responses.html(exchange, 429, Pages.login("Too many failed logins; try again in " + t.seconds() + " s."));
+            }
+        }
+    }
+
+    /** Logging out changes state, so it is a POST from the service's own page; a GET shows the button. */
+    private void logout(HttpExchange exchange, String method) throws IOException, ApiException {
+        if (!method.equals("POST")) {
+            Responses.html(exchange, 200, Pages.logout());
             return;
         }
-        exchange.getResponseHeaders().add("Set-Cookie", Authenticator.cookieHeader(sessions.open(p.get())));
-        Responses.redirect(exchange, "/");
+        requireSameOrigin(exchange);
+        sessions.close(Authenticator.sessionId(exchange));
+        exchange.getResponseHeaders().add("Set-Cookie", Sessions.COOKIE + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict"
+                + (secureCookies ? "; Secure" : ""));
+        Responses.redirect(exchange, "/login");
+    }
+
+    private void requireSameOrigin(HttpExchange exchange) throws IOException, ApiException {
+        String refusal = origins.refusal(exchange);
+        if (refusal != null) {
+            bodies.text(exchange);
+            throw new ApiException(403, refusal);
+        }
     }
 
     private static Map<String, String> form(String body) {

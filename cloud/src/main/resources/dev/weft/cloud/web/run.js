@@ -49,8 +49,9 @@
     badge.className = 'badge ' + run.run_state.toLowerCase();
     badge.textContent = run.run_state_label;
     const result = document.getElementById('result');
-    result.textContent = run.result_status === 0 ? 'passed' : run.result_status === 1 ? 'failed' : '';
-    result.className = result.textContent;
+    result.textContent = run.outcome || '';
+    result.className = result.textContent.replace(' ', '');
+    applyAccounting(run);
     const statuses = { 3: 'finished', 5: 'aborted by user', 6: 'aborted by system', 7: 'aborted by script error', 8: 'aborted by threshold' };
     document.getElementById('run-status').textContent = run.run_status == null ? 'streaming' : (statuses[run.run_status] || 'status ' + run.run_status);
     const rows = [];
@@ -66,6 +67,23 @@
       }
     }
     document.getElementById('thresholds').replaceChildren(...rows);
+  }
+  // What arrived, what went into overflow series and what was lost, so no loss is silent.
+  function applyAccounting(run) {
+    document.getElementById('samples').textContent = run.samples_received + ' samples';
+    const overflow = document.getElementById('overflow');
+    overflow.hidden = !run.overflow_samples;
+    overflow.textContent = run.overflow_samples ? run.overflow_samples + ' samples past the series budget went into ' +
+      'one overflow series per metric (totals and percentiles exact, their tag sets not kept apart)' : '';
+    const box = document.getElementById('losses');
+    box.hidden = !run.lost_samples;
+    document.getElementById('lost-total').textContent = run.lost_samples ? run.lost_samples + ' samples lost' : '';
+    document.getElementById('loss-list').replaceChildren(...(run.losses || []).map(l => {
+      const li = document.createElement('li');
+      li.textContent = l.samples + ' samples in ' + l.batches + ' batches: ' + l.description +
+        (l.last_message ? ' (' + l.last_message + ')' : '');
+      return li;
+    }));
   }
   const source = new EventSource('/api/runs/' + id + '/events');
   source.addEventListener('update', e => {

@@ -3,9 +3,7 @@
   const body = document.getElementById('runs');
   function cell(text) { const td = document.createElement('td'); td.textContent = text; return td; }
   function result(run) {
-    if (run.result_status === 0) return 'passed';
-    if (run.result_status === 1) return 'failed';
-    return '';
+    return run.outcome || '';
   }
   function render(runs) {
     const rows = runs.map(run => {
@@ -25,7 +23,7 @@
       state.appendChild(badge);
       tr.appendChild(state);
       const res = cell(result(run));
-      res.className = result(run);
+      res.className = result(run).replace(' ', '');
       tr.appendChild(res);
       tr.appendChild(cell(run.vus));
       tr.appendChild(cell(new Date(run.created_at).toLocaleString()));

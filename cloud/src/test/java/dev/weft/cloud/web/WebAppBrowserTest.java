@@ -59,7 +59,8 @@ class WebAppBrowserTest {
         service = ResultsService.start(ServiceConfig.defaults().withPort(0)
                 .withDatabase(ServiceConfig.defaultJdbcUrl(dir.resolve("db")), null, null)
                 .withRunTimeout(Duration.ofMinutes(2)).withSweepInterval(Duration.ofHours(1))
-                .withLiveInterval(Duration.ofMillis(200)).withPasswordIterations(1000).withClock(clock));
+                .withLiveInterval(Duration.ofMillis(200)).withPasswordIterations(1000).withClock(clock)
+                .withLimits(dev.weft.cloud.ServiceLimits.defaults().withSeriesBudget(3)));
         Principal p = service.accounts().createUser(service.accounts().organisation("acme"), "alice@example.com", "secret");
         token = service.accounts().createToken(p);
         api = new ApiClient(service.baseUrl());
@@ -176,6 +177,59 @@ class WebAppBrowserTest {
         browser.findElement(By.id("login")).click();
 
         wait.until(d -> !d.findElements(By.id("login-error")).isEmpty());
+        browser.get(service.baseUrl() + "/");
+        assertThat(browser.getCurrentUrl()).endsWith("/login");
+    }
+
+    @Test
+    void aRunThatReceivedNothingSaysNoDataInTheListAndOnItsPage() throws Exception {
+        String id = createRun("browser empty");
+        api.postJson(CloudApi.TEST_PATH_PREFIX + id, token, new TestFinishedRequest(0, 3, Map.of()));
+        logIn();
+
+        wait.until(d -> badge(id).equals("Finished"));
+        assertThat(browser.findElement(By.cssSelector("#run-" + id + " td:nth-child(4)")).getText()).isEqualTo("no data");
+        browser.get(service.baseUrl() + "/runs/" + id);
+        wait.until(d -> d.findElement(By.id("result")).getText().equals("no data"));
+        assertThat(browser.findElement(By.id("samples")).getText()).isEqualTo("0 samples");
+    }
+
+    @Test
+    void theRunPageShowsOverflowSeriesAndLostSamplesWithTheirReasons() throws Exception {
+        String id = createRun("browser losses");
+        push(id, 0, 10);
+        long t = T0_MICROS + 1_000_000L;
+        StringBuilder many = new StringBuilder("[");
+        for (int i = 0; i < 5; i++) {
+            many.append(i == 0 ? "" : ",").append("""
+                    {"type":"Point","metric":"http_req_duration","data":{"time":"%d","type":"trend","tags":{"url":"/%d"},"value":7}}"""
+                    .formatted(t, i));
+        }
+        assertThat(api.postGzip(CloudApi.METRICS_PATH_PREFIX + id, token, many.append("]").toString(), Map.of()).status())
+                .isEqualTo(200);
+        assertThat(api.postGzip(CloudApi.METRICS_PATH_PREFIX + id, token, "[{\"type\":", Map.of(
+                CloudApi.SAMPLE_COUNT_HEADER, "40")).status()).isEqualTo(400);
+        api.postJson(CloudApi.TEST_PATH_PREFIX + id, token, new TestFinishedRequest(0, 3, Map.of(), 60L));
+        logIn();
+
+        browser.get(service.baseUrl() + "/runs/" + id);
+        wait.until(d -> d.findElement(By.id("result")).getText().equals("passed"));
+        screenshot("run-page-losses");
+        assertThat(browser.findElement(By.id("overflow")).getText())
+                .contains("5 samples past the series budget went into one overflow series per metric");
+        assertThat(browser.findElement(By.id("lost-total")).getText()).isEqualTo("100 samples lost");
+        assertThat(browser.findElement(By.id("loss-list")).getText())
+                .contains("40 samples in 1 batches: refused as malformed")
+                .contains("60 samples in 0 batches: dropped by the runner before delivery");
+    }
+
+    @Test
+    void theLogOutButtonPostsAndEndsTheSession() throws Exception {
+        logIn();
+
+        browser.findElement(By.id("logout")).click();
+
+        wait.until(d -> d.getCurrentUrl().endsWith("/login"));
         browser.get(service.baseUrl() + "/");
         assertThat(browser.getCurrentUrl()).endsWith("/login");
     }
