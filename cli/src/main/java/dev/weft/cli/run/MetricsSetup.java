@@ -18,6 +18,7 @@ import dev.weft.output.cloud.CloudOutputFactory;
 import dev.weft.output.csv.CsvOutputFactory;
 import dev.weft.output.json.JsonOutputFactory;
 import dev.weft.pipeline.SamplePipeline;
+import dev.weft.pipeline.TimeSeriesLimit;
 import dev.weft.summary.GroupTree;
 import dev.weft.summary.SummaryData;
 import dev.weft.summary.SummaryExport;
@@ -33,6 +34,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The run's metrics side: registry, aggregates, group tree, thresholds, outputs and the sample
@@ -63,7 +65,7 @@ final class MetricsSetup {
     }
 
     static MetricsSetup create(MetricRegistry registry, TestOptions options, RunFlags flags, TestRun.Plan plan,
-            GlobalEnv global, Map<String, String> env) throws OutputStartException {
+            GlobalEnv global, Map<String, String> env, Consumer<String> warn) throws OutputStartException {
         MetricAggregates aggregates = new MetricAggregates();
         aggregates.addDefaultSubmetrics();
         GroupTree groups = new GroupTree();
@@ -74,7 +76,8 @@ final class MetricsSetup {
             outputs.add(output(spec, options, plan, global, env, thresholds, flags.script()));
         }
         SamplePipeline pipeline = SamplePipeline.builder()
-                .ingester(aggregates::ingest).ingester(groups::ingest).outputs(outputs).build();
+                .ingester(aggregates::ingest).ingester(groups::ingest).ingester(new TimeSeriesLimit(warn))
+                .outputs(outputs).build();
         List<String> stats = new ArrayList<>();
         options.get("summaryTrendStats").filter(JsonElement::isJsonArray)
                 .ifPresentOrElse(a -> a.getAsJsonArray().forEach(e -> stats.add(e.getAsString())),

@@ -77,7 +77,8 @@ public final class RunCommand {
             TestRun.Plan plan = new TestRun.Plan(executors, !options.noSetup(), !options.noTeardown(),
                     options.setupTimeout(), options.teardownTimeout(), new Tags(options.tags()), instance);
             RunFlags effective = flags.withDefaults(global.env(), test.configOutputs());
-            MetricsSetup metrics = MetricsSetup.create(registry, options, effective, plan, global, test.env());
+            MetricsSetup metrics = MetricsSetup.create(registry, options, effective, plan, global, test.env(),
+                    warning -> console.system("warn", warning));
             return execute(test.program(), options, plan, metrics, info, test.env(), console, effective, clock);
         } catch (ScriptException e) {
             console.system("error", e.getMessage());
