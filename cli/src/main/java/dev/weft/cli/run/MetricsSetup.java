@@ -13,6 +13,7 @@ import dev.weft.output.Output;
 import dev.weft.output.OutputFactory;
 import dev.weft.output.OutputParams;
 import dev.weft.output.RunStatus;
+import dev.weft.output.WithTestRunStop;
 import dev.weft.output.cloud.CloudOutput;
 import dev.weft.output.cloud.CloudOutputFactory;
 import dev.weft.output.csv.CsvOutputFactory;
@@ -130,6 +131,12 @@ final class MetricsSetup {
         }
     }
 
+    /** Lets outputs that can end the run ({@link WithTestRunStop}) do so through {@code stop}. */
+    void onOutputStop(Consumer<String> stop) {
+        outputs.stream().filter(o -> o instanceof WithTestRunStop)
+                .forEach(o -> ((WithTestRunStop) o).setTestRunStopCallback(stop));
+    }
+
     List<String> outputDescriptions() {
         return outputs.stream().map(Output::description).toList();
     }
@@ -193,6 +200,7 @@ final class MetricsSetup {
             case USER -> RunStatus.ABORTED_USER;
             case THRESHOLD -> RunStatus.ABORTED_THRESHOLD;
             case SCRIPT -> RunStatus.ABORTED_SCRIPT_ERROR;
+            case OUTPUT -> RunStatus.ABORTED_SYSTEM;
         };
     }
 }

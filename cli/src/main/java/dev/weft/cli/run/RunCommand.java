@@ -115,6 +115,10 @@ public final class RunCommand {
         }
         try (JsSetupTeardown stages = new JsSetupTeardown(factory, info.exports("setup"), info.exports("teardown"))) {
             TestRun run = new TestRun(plan, factory, stages, metrics.pipeline(), clock);
+            metrics.onOutputStop(reason -> {
+                console.system("error", reason);
+                run.stop(StopReason.OUTPUT);
+            });
             RunResult result;
             TestRunControl control = new TestRunControl(run, plan.executors(), plan.instance().pauseGate(),
                     () -> metrics.thresholds().okByKey().values().stream()
