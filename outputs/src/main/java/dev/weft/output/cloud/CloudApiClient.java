@@ -63,15 +63,14 @@ public final class CloudApiClient implements AutoCloseable {
         return r;
     }
 
-    /** Sends one batch, gzipped, under its batch id (the k6-Idempotency-Key). */
-    public void pushMetrics(String referenceId, Batch batch) throws IOException, CloudRequestException {
-        byte[] body = gzip(WireJson.GSON.toJson(batch.samples()).getBytes(StandardCharsets.UTF_8));
-        HttpRequest request = request(CloudApi.METRICS_PATH_PREFIX + referenceId)
-                .header("Content-Encoding", "gzip")
-                .header(CloudApi.IDEMPOTENCY_KEY_HEADER, batch.id())
-                .header(CloudApi.SAMPLE_COUNT_HEADER, Integer.toString(batch.samples().size()))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
-        send(request, null);
+    /**
+     * Sends one encoded batch under its batch id (the k6-Idempotency-Key); returns the answer's
+     * body (empty when there is none), which may say what the service stored.
+     */
+    public String pushMetrics(Batch batch) throws IOException, CloudRequestException {
+        HttpRequest.Builder b = request(batch.path()).header(CloudApi.IDEMPOTENCY_KEY_HEADER, batch.id());
+        batch.headers().forEach(b::setHeader);
+        return send(b.POST(HttpRequest.BodyPublishers.ofByteArray(batch.body())).build());
     }
 
     public void finish(String referenceId, TestFinishedRequest result) throws IOException, CloudRequestException {
@@ -106,23 +105,30 @@ public final class CloudApiClient implements AutoCloseable {
         return request(path).POST(HttpRequest.BodyPublishers.ofString(WireJson.GSON.toJson(body))).build();
     }
 
-    private <T> T send(HttpRequest request, Class<T> type) throws IOException, CloudRequestException {
+    private String send(HttpRequest request) throws IOException, CloudRequestException {
         HttpResponse<String> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while talking to " + host, e);
+        } catch (IOException e) {
+            throw Unreachable.explain(e, request.uri(), timeout);
         }
         int status = response.statusCode();
         if (status < 200 || status > 299) {
             throw error(status, response.body());
         }
+        return response.body() == null ? "" : response.body();
+    }
+
+    private <T> T send(HttpRequest request, Class<T> type) throws IOException, CloudRequestException {
+        String body = send(request);
         if (type == null) {
             return null;
         }
         try {
-            return WireJson.GSON.fromJson(response.body(), type);
+            return WireJson.GSON.fromJson(body, type);
         } catch (JsonParseException e) {
             throw new IOException("unreadable answer from " + host + ": " + e.getMessage(), e);
         }

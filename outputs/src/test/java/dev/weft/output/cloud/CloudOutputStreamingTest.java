@@ -82,7 +82,8 @@ class CloudOutputStreamingTest {
         assertThat(fixture.state(id)).isEqualTo("FINISHED");
         assertThat(total(id)).isEqualTo(800);
         assertThat(fixture.run(id).getAsJsonObject("run").get("run_status").getAsInt()).isEqualTo(3);
-        assertThat(output.stats().droppedBatches()).isZero();
+        assertThat(output.stats().totalDroppedSamples()).isZero();
+        assertThat(output.stats().confirmedSamples()).isEqualTo(output.stats().measuredSamples());
     }
 
     @Test
@@ -121,7 +122,7 @@ class CloudOutputStreamingTest {
 
         assertThat(fixture.state(id)).isEqualTo("FINISHED");
         assertThat(total(id)).isEqualTo(375);
-        assertThat(output.stats().droppedSamples()).isZero();
+        assertThat(output.stats().totalDroppedSamples()).isZero();
     }
 
     @Test
@@ -141,7 +142,7 @@ class CloudOutputStreamingTest {
         eventually(Duration.ofSeconds(30), "run timed out", () -> "TIMED_OUT".equals(state(id)));
 
         assertThatThrownBy(output::stop).hasMessageContaining("could not finish test run " + id);
-        assertThat(output.stats().droppedSamples()).isGreaterThan(0);
+        assertThat(output.stats().droppedSamples().get("STOP_TIMEOUT")).isGreaterThan(0);
         assertThat(fixture.state(id)).isEqualTo("TIMED_OUT");
         assertThat(total(id)).isEqualTo(40);
         relay.close();
@@ -156,7 +157,8 @@ class CloudOutputStreamingTest {
         eventually(Duration.ofSeconds(10), "run timed out", () -> "TIMED_OUT".equals(state(id)));
 
         output.addMetricSamples(requests(5));
-        eventually(Duration.ofSeconds(10), "batch refused", () -> output.stats().droppedBatches() > 0);
+        eventually(Duration.ofSeconds(10), "batch refused", () -> output.stats().totalDroppedSamples() > 0);
+        assertThat(output.stats().droppedSamples()).containsOnlyKeys("SERVICE_STOPPED");
         output.stop();
 
         assertThat(fixture.state(id)).isEqualTo("TIMED_OUT");

@@ -1,0 +1,274 @@
+package dev.weft.output.cloud;
+
+import dev.weft.metrics.Metric;
+import dev.weft.metrics.Sample;
+import dev.weft.metrics.Tags;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.UnaryOperator;
+
+/**
+ * The cloud output's queue: samples folded into one {@link SeriesAggregate} per series and
+ * slot, waiting to be sent, bounded in bytes rather than in batches, so a slow or unreachable
+ * service costs at most the budget however many series the test makes.
+ *
+ * <p>A slot is one second, or after merging a span of seconds stamped with its first second.
+ * When the estimated size passes the budget, the oldest two slots are merged into one (totals,
+ * extremes and trend buckets stay exact; only time resolution is lost), up to
+ * {@link #MAX_MERGED_SPAN_SECONDS} a slot; only when no two neighbours can be merged are the
+ * oldest aggregates dropped, until the buffer is back under 90% of its budget. Every merge and
+ * drop is counted ({@link #stats()}).
+ *
+ * <p>Threads: the sample pipeline's consumer calls {@link #addAll}; the output's sender calls
+ * {@link #take}. Both take one {@link ReentrantLock} briefly; nothing here does I/O.
+ *
+ * <p>Sizes are estimates of the heap a slot holds (hash map entry, key, aggregate, trend
+ * buckets, and the tag set's strings counted for every slot that refers to it), so the real
+ * heap stays under the budget.
+ */
+final class SeriesBuffer {
+    /** Longest span of seconds one merged slot may cover. */
+    static final long MAX_MERGED_SPAN_SECONDS = 60;
+    private static final long SLOT_BYTES = 160;
+    private static final long ENTRY_BYTES = 32 + 12 + 24;
+
+    /** A series: a metric and one tag set. */
+    record SeriesKey(Metric metric, Tags tags) {
+    }
+
+    /** One aggregate taken out to send: its series, the first second of its slot, the aggregate. */
+    record Entry(SeriesKey series, long second, SeriesAggregate aggregate) {
+    }
+
+    /** What the buffer has merged and dropped so far. */
+    record Stats(long bytes, long budget, long mergedSlots, long droppedAggregates, long droppedSamples) {
+    }
+
+    private static final class Slot {
+        final long first;
+        long last;
+        final HashMap<SeriesKey, SeriesAggregate> series = new HashMap<>();
+        long bytes = SLOT_BYTES;
+        long samples;
+
+        Slot(long first) {
+            this.first = first;
+            this.last = first;
+        }
+    }
+
+    private final long budget;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final TreeMap<Long, Slot> slots = new TreeMap<>();
+    private long bytes;
+    private long samples;
+    private long mergedSlots;
+    private long droppedAggregates;
+    private long droppedSamples;
+
+    SeriesBuffer(long budgetBytes) {
+        if (budgetBytes < 1024) {
+            throw new IllegalArgumentException("the cloud output's buffer needs at least 1 KiB, got " + budgetBytes);
+        }
+        this.budget = budgetBytes;
+    }
+
+    /**
+     * Folds samples in; NaN and infinite values are skipped (the service could not store them).
+     * {@code tagger} may rewrite a sample's tags (a shared run tags gauges with the instance).
+     * Returns how many samples were taken.
+     */
+    long addAll(List<Sample> batch, UnaryOperator<Sample> tagger) {
+        lock.lock();
+        try {
+            long taken = 0;
+            for (Sample raw : batch) {
+                if (Double.isNaN(raw.value()) || Double.isInfinite(raw.value())) {
+                    continue;
+                }
+                add(tagger.apply(raw));
+                taken++;
+                if (bytes > budget) {
+                    shrink();
+                }
+            }
+            return taken;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void add(Sample s) {
+        long second = Math.floorDiv(s.timeMillis(), 1000L);
+        Map.Entry<Long, Slot> floor = slots.floorEntry(second);
+        Slot slot;
+        if (floor != null && floor.getValue().last >= second) {
+            slot = floor.getValue();
+        } else {
+            slot = new Slot(second);
+            slots.put(second, slot);
+            bytes += SLOT_BYTES;
+        }
+        Tags tags = s.tags() == null ? Tags.EMPTY : s.tags();
+        SeriesKey key = new SeriesKey(s.metric(), tags);
+        SeriesAggregate agg = slot.series.get(key);
+        long grew;
+        if (agg == null) {
+            agg = new SeriesAggregate(s.metric().type());
+            slot.series.put(key, agg);
+            grew = ENTRY_BYTES + tagBytes(tags) + agg.bytes();
+        } else {
+            grew = 0;
+        }
+        grew += agg.add(s.value(), s.timeMillis());
+        slot.bytes += grew;
+        slot.samples++;
+        bytes += grew;
+        samples++;
+    }
+
+    /** Brings the buffer back under 90% of its budget: merge while it helps, then drop oldest. */
+    private void shrink() {
+        long target = budget - budget / 10;
+        while (bytes > target && mergeOldestNeighbours()) {
+            mergedSlots++;
+        }
+        while (bytes > target && !slots.isEmpty()) {
+            dropFromOldest(target);
+        }
+    }
+
+    /** Merges the oldest two neighbouring slots whose joint span fits; false when none do. */
+    private boolean mergeOldestNeighbours() {
+        Slot previous = null;
+        for (Slot slot : slots.values()) {
+            if (previous != null && slot.last - previous.first < MAX_MERGED_SPAN_SECONDS) {
+                merge(previous, slot);
+                return true;
+            }
+            previous = slot;
+        }
+        return false;
+    }
+
+    private void merge(Slot into, Slot from) {
+        slots.remove(from.first);
+        bytes -= into.bytes + from.bytes;
+        for (Map.Entry<SeriesKey, SeriesAggregate> e : from.series.entrySet()) {
+            SeriesAggregate there = into.series.get(e.getKey());
+            if (there == null) {
+                into.series.put(e.getKey(), e.getValue());
+                into.bytes += ENTRY_BYTES + tagBytes(e.getKey().tags()) + e.getValue().bytes();
+            } else {
+                into.bytes += there.merge(e.getValue());
+            }
+        }
+        into.last = Math.max(into.last, from.last);
+        into.samples += from.samples;
+        bytes += into.bytes;
+    }
+
+    private void dropFromOldest(long target) {
+        Slot oldest = slots.firstEntry().getValue();
+        Iterator<Map.Entry<SeriesKey, SeriesAggregate>> it = oldest.series.entrySet().iterator();
+        while (it.hasNext() && bytes > target) {
+            Map.Entry<SeriesKey, SeriesAggregate> e = it.next();
+            long size = ENTRY_BYTES + tagBytes(e.getKey().tags()) + e.getValue().bytes();
+            it.remove();
+            oldest.bytes -= size;
+            oldest.samples -= e.getValue().count;
+            bytes -= size;
+            samples -= e.getValue().count;
+            droppedAggregates++;
+            droppedSamples += e.getValue().count;
+        }
+        if (oldest.series.isEmpty()) {
+            slots.remove(oldest.first);
+            bytes -= oldest.bytes;
+        }
+    }
+
+    /**
+     * Takes out up to {@code max} aggregates of slots that ended before {@code beforeSecond},
+     * oldest first ({@code Long.MAX_VALUE} takes from every slot). The caller owns them now.
+     */
+    List<Entry> take(long beforeSecond, int max) {
+        lock.lock();
+        try {
+            List<Entry> out = new ArrayList<>();
+            while (out.size() < max && !slots.isEmpty()) {
+                Slot slot = slots.firstEntry().getValue();
+                if (slot.last >= beforeSecond) {
+                    break;
+                }
+                Iterator<Map.Entry<SeriesKey, SeriesAggregate>> it = slot.series.entrySet().iterator();
+                while (it.hasNext() && out.size() < max) {
+                    Map.Entry<SeriesKey, SeriesAggregate> e = it.next();
+                    it.remove();
+                    long size = ENTRY_BYTES + tagBytes(e.getKey().tags()) + e.getValue().bytes();
+                    slot.bytes -= size;
+                    slot.samples -= e.getValue().count;
+                    bytes -= size;
+                    samples -= e.getValue().count;
+                    out.add(new Entry(e.getKey(), slot.first, e.getValue()));
+                }
+                if (slot.series.isEmpty()) {
+                    slots.remove(slot.first);
+                    bytes -= slot.bytes;
+                }
+            }
+            return out;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Samples waiting in the buffer. */
+    long samples() {
+        lock.lock();
+        try {
+            return samples;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Drops everything left (at stop, or when the service takes no more); returns the samples dropped. */
+    long clear() {
+        lock.lock();
+        try {
+            long n = samples;
+            slots.clear();
+            bytes = 0;
+            samples = 0;
+            return n;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    Stats stats() {
+        lock.lock();
+        try {
+            return new Stats(bytes, budget, mergedSlots, droppedAggregates, droppedSamples);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Estimated heap of a tag set: the object, two arrays, and each name and value string. */
+    static long tagBytes(Tags tags) {
+        long n = 24 + 2L * (16 + 4L * tags.size());
+        for (int i = 0; i < tags.size(); i++) {
+            n += 40 + tags.keyAt(i).length();
+            String v = tags.valueAt(i);
+            n += v == null ? 0 : 40 + v.length();
+        }
+        return n;
+    }
+}
