@@ -12,7 +12,6 @@ import dev.weft.cloud.run.RunJoin;
 import dev.weft.cloud.run.RunService;
 import dev.weft.cloud.run.TestRun;
 import dev.weft.cloud.wire.CloudApi;
-import dev.weft.cloud.wire.CreateTestRunResponse;
 import dev.weft.cloud.wire.LoginRequest;
 import dev.weft.cloud.wire.LoginResponse;
 import dev.weft.cloud.wire.TestFinishedRequest;
@@ -128,7 +127,8 @@ public final class ApiRoutes implements HttpHandler {
 
     private void createRun(HttpExchange exchange) throws IOException, ApiException, SQLException {
         Principal p = auth.byToken(exchange);
-        TestRunRequest request = read(exchange, TestRunRequest.class);
+        CreateRequests.Read created = CreateRequests.read(exchange, bodies);
+        TestRunRequest request = created.request();
         RunJoin join = JoinHeaders.join(exchange);
         TestRun run = runs.create(p, request, join);
         String base = publicUrl.get();
@@ -139,8 +139,7 @@ public final class ApiRoutes implements HttpHandler {
                     join.instanceId(), run.instances(), run.expectedInstances() == null ? "?" : run.expectedInstances(),
                     run.vus());
         }
-        Responses.json(exchange, 200, new CreateTestRunResponse(run.referenceId(),
-                new CreateTestRunResponse.ConfigOverride(base, base + "/runs/" + run.referenceId()), List.of()));
+        Responses.json(exchange, 200, CreateRequests.answer(run, base, created.notes()));
     }
 
     private void ingest(HttpExchange exchange, long runId) throws IOException, ApiException, SQLException {

@@ -76,10 +76,19 @@ public final class RunService {
         } catch (BadSamplesException e) {
             throw new ApiException(400, e.getMessage());
         }
+        return ingestAggregates(principal, runId, batchKey, samples.size(), aggregates);
+    }
+
+    /**
+     * Stores a batch already read into per-second aggregates (the v2 protobuf path reads its
+     * own); {@code sampleCount} is what the batch stood for, recorded with its key.
+     */
+    public IngestResult ingestAggregates(Principal principal, long runId, String batchKey, int sampleCount,
+            Map<SecondAggregate.Key, SecondAggregate> aggregates) throws SQLException, ApiException {
         ReentrantLock lock = locks.computeIfAbsent(runId, id -> new ReentrantLock());
         lock.lock();
         try {
-            return ingestLocked(principal, runId, batchKey, samples.size(), aggregates);
+            return ingestLocked(principal, runId, batchKey, sampleCount, aggregates);
         } finally {
             lock.unlock();
         }
