@@ -11,7 +11,6 @@ import dev.weft.cloud.wire.TestRunRequest;
 import dev.weft.cloud.wire.ValidateTokenRequest;
 import dev.weft.cloud.wire.ValidateTokenResponse;
 import dev.weft.cloud.wire.WireJson;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,13 +18,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.zip.Deflater;
-import java.util.zip.GZIPOutputStream;
 
 /**
- * k6 cloud API v1 calls over the JDK HttpClient (the rate is about one request a second, so
- * nothing faster is needed). Blocking; called from the output's own virtual threads and from
- * {@link CloudLogin}. Thread-safe.
+ * k6 cloud API calls (v1 JSON for runs and logins, v2 protobuf bodies for metrics) over the
+ * JDK HttpClient (the rate is about one request a second, so nothing faster is needed).
+ * Blocking; called from the output's own virtual threads and from {@link CloudLogin}.
+ * Thread-safe.
  */
 public final class CloudApiClient implements AutoCloseable {
     private final HttpClient http;
@@ -145,18 +143,6 @@ public final class CloudApiClient implements AutoCloseable {
         }
         String text = body == null || body.isBlank() ? "no details" : body.substring(0, Math.min(200, body.length()));
         return new CloudRequestException(status, 0, text);
-    }
-
-    static byte[] gzip(byte[] bytes) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, bytes.length / 8));
-        try (GZIPOutputStream gz = new GZIPOutputStream(out) {
-            {
-                def.setLevel(Deflater.BEST_SPEED);
-            }
-        }) {
-            gz.write(bytes);
-        }
-        return out.toByteArray();
     }
 
     @Override

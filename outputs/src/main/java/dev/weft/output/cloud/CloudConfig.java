@@ -1,6 +1,7 @@
 package dev.weft.output.cloud;
 
 import dev.weft.cloud.wire.CloudApi;
+import dev.weft.cloud.wire.CreateTestRunResponse;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,6 +21,8 @@ import java.util.Map;
  * @param bufferBytes        heap the output may hold for samples the service has not taken yet
  *                           (WEFT_CLOUD_BUFFER, e.g. 64MB; default 64 MB or a quarter of the
  *                           heap, whichever is less); past it seconds are merged, then dropped
+ * @param maxSeriesInBatch   most time series in one metrics request
+ *                           (K6_CLOUD_MAX_TIME_SERIES_IN_BATCH, 1000 as in k6; the service may set it)
  * @param stopOnError        end the test run when the service takes no more metrics
  *                           (K6_CLOUD_STOP_ON_ERROR, false; the service's create answer may set it)
  * @param maxBackoff         longest wait between retries (WEFT_CLOUD_MAX_BACKOFF, 10s)
@@ -28,7 +31,7 @@ import java.util.Map;
  * @param configFile         where {@code login cloud} keeps the token
  */
 public record CloudConfig(String host, String token, String name, Long projectId, Duration pushInterval,
-        Duration requestTimeout, long bufferBytes, boolean stopOnError, Duration maxBackoff, Duration stopTimeout,
+        Duration requestTimeout, long bufferBytes, int maxSeriesInBatch, boolean stopOnError, Duration maxBackoff, Duration stopTimeout,
         Path configFile) {
 
     /** The buffer's budget when WEFT_CLOUD_BUFFER is not set and the heap is large. */
@@ -51,6 +54,7 @@ public record CloudConfig(String host, String token, String name, Long projectId
                 duration(env, "K6_CLOUD_METRIC_PUSH_INTERVAL", Duration.ofSeconds(1)),
                 duration(env, "K6_CLOUD_TIMEOUT", Duration.ofSeconds(60)),
                 bytes(env, "WEFT_CLOUD_BUFFER", Math.min(DEFAULT_BUFFER_BYTES, Runtime.getRuntime().maxMemory() / 4)),
+                (int) Math.min(100_000, bytesOrCount(env, "K6_CLOUD_MAX_TIME_SERIES_IN_BATCH", 1000)),
                 bool(env, "K6_CLOUD_STOP_ON_ERROR"),
                 duration(env, "WEFT_CLOUD_MAX_BACKOFF", Duration.ofSeconds(10)),
                 duration(env, "WEFT_CLOUD_STOP_TIMEOUT", Duration.ofSeconds(60)), file);
@@ -106,16 +110,46 @@ public record CloudConfig(String host, String token, String name, Long projectId
             return false;
         }
         return switch (v.trim().toLowerCase(Locale.ROOT)) {
-            case "true", "1", "yes" -> true;
-            case "false", "0", "no" -> false;
+            case "true", "t", "1" -> true;
+            case "false", "f", "0" -> false;
             default -> throw new IllegalArgumentException(key + " must be true or false, got '" + v + "'");
         };
     }
 
-    /** The same settings with stop-on-error switched on or off (the service's create answer may ask for it). */
-    public CloudConfig withStopOnError(boolean on) {
-        return new CloudConfig(host, token, name, projectId, pushInterval, requestTimeout, bufferBytes, on,
+    /**
+     * The settings with what the service's create answer asks for applied over them, as k6
+     * applies its {@code config}: push interval and batch size (the rest is for k6 itself).
+     * A value it sends that cannot be read is ignored with the setting unchanged.
+     */
+    public CloudConfig withService(CreateTestRunResponse.ConfigOverride o) {
+        if (o == null) {
+            return this;
+        }
+        Duration push = pushInterval;
+        if (o.metricPushInterval() != null) {
+            Duration d = GoDuration.parse(o.metricPushInterval());
+            push = d == null || d.isZero() || d.isNegative() ? push : d;
+        }
+        int series = o.maxTimeSeriesInBatch() != null && o.maxTimeSeriesInBatch() > 0
+                ? Math.min(100_000, o.maxTimeSeriesInBatch()) : maxSeriesInBatch;
+        return new CloudConfig(host, token, name, projectId, push, requestTimeout, bufferBytes, series, stopOnError,
                 maxBackoff, stopTimeout, configFile);
+    }
+
+    private static long bytesOrCount(Map<String, String> env, String key, long fallback) {
+        String v = env.get(key);
+        if (v == null || v.isBlank()) {
+            return fallback;
+        }
+        try {
+            long n = Long.parseLong(v.trim());
+            if (n < 1) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be a positive whole number, got '" + v + "'");
+        }
     }
 
     /** k6's duration text: "500ms", "1s", "2m", "1h", or a plain number of milliseconds. */

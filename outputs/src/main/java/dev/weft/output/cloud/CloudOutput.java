@@ -50,16 +50,14 @@ import org.tinylog.Logger;
  * another's; counters, rates and trends merge at the service as they are.
  */
 public final class CloudOutput implements Output, WithRunStatus, WithTestRunStop {
-    /** Most aggregates in one request. */
-    static final int MAX_BATCH_AGGREGATES = 5_000;
 
-    private CloudConfig config;
+    private volatile CloudConfig config;
     private final SharedRun shared;
     private final OutputParams params;
     private final Clock clock;
     private final CloudApiClient client;
     private final SeriesBuffer buffer;
-    private final BatchEncoder encoder = new JsonBatchEncoder();
+    private final BatchEncoder encoder = new V2BatchEncoder();
     private final DeliveryTally tally = new DeliveryTally();
     private final UnaryOperator<Sample> tagger;
     private volatile RunStatus runStatus = RunStatus.FINISHED;
@@ -142,6 +140,7 @@ public final class CloudOutput implements Output, WithRunStatus, WithTestRunStop
             throw new IOException("cannot " + what + " at " + config.host() + ": " + e.getMessage(), e);
         }
         referenceId = created.referenceId();
+        config = config.withService(created.config());
         runUrl = created.runUrl() != null ? created.runUrl() : config.host() + "/runs/" + referenceId;
         if (created.logs() != null) {
             created.logs().forEach(this::serviceLog);
@@ -201,7 +200,7 @@ public final class CloudOutput implements Output, WithRunStatus, WithTestRunStop
             boolean last = stopping;
             // A second is sent once it is a full second old, so stragglers from the pipeline still fit.
             long before = last ? Long.MAX_VALUE : Math.floorDiv(clock.millis(), 1000L) - 1;
-            List<SeriesBuffer.Entry> cut = buffer.take(before, MAX_BATCH_AGGREGATES);
+            List<SeriesBuffer.Entry> cut = buffer.take(before, config.maxSeriesInBatch());
             if (!cut.isEmpty()) {
                 if (!deliver(cut)) {
                     return;

@@ -1,5 +1,6 @@
 package dev.weft.output.cloud;
 
+import dev.weft.cloud.wire.v2.K6Hdr;
 import java.util.Arrays;
 
 /**
@@ -11,13 +12,12 @@ import java.util.Arrays;
  *
  * <p>Kept sparse as two sorted arrays (bucket, count), which is what the wire format sends and
  * costs a few bytes a bucket; a second of one series rarely fills more than a few dozen.
+ * The scheme itself is {@link K6Hdr}'s, shared with the service; this class only stores.
  * Owned by one {@link SeriesAggregate}; not thread-safe.
  */
 final class TrendBuckets {
     /** What a bucket's integer counts in: a thousandth of the value's unit. */
-    static final double MIN_RESOLUTION = 0.001;
-    private static final int SUB_BUCKET_BITS = 7;
-    private static final int LINEAR_LIMIT = 256;
+    static final double MIN_RESOLUTION = K6Hdr.DEFAULT_MIN_RESOLUTION;
 
     private int[] buckets = new int[2];
     private long[] counts = new long[2];
@@ -38,23 +38,9 @@ final class TrendBuckets {
         addToBucket(bucketOf(scaled), 1);
     }
 
-    /** The bucket of a value already divided by the resolution (>= 0). */
+    /** The bucket of a value already divided by the resolution (>= 0), as {@link K6Hdr} places it. */
     static int bucketOf(double scaled) {
-        long up = (long) Math.ceil(scaled);
-        if (up < LINEAR_LIMIT) {
-            return (int) up;
-        }
-        int shift = 63 - Long.numberOfLeadingZeros(up >>> SUB_BUCKET_BITS);
-        return (shift << SUB_BUCKET_BITS) + (int) (up >>> shift);
-    }
-
-    /** The smallest scaled value that falls into {@code bucket} (inverse of {@link #bucketOf}). */
-    static long lowestOf(int bucket) {
-        if (bucket < LINEAR_LIMIT) {
-            return bucket;
-        }
-        int shift = (bucket >>> SUB_BUCKET_BITS) - 1;
-        return ((long) (bucket - (shift << SUB_BUCKET_BITS))) << shift;
+        return (int) K6Hdr.bucketIndex(scaled);
     }
 
     private void addToBucket(int bucket, long n) {

@@ -2,6 +2,7 @@ package dev.weft.output.cloud;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.weft.cloud.wire.v2.K6Hdr;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -31,7 +32,7 @@ class TrendBucketsTest {
     @Test
     void aBucketsLowestValueFallsIntoItAndTheValueBelowDoesNot() {
         for (int bucket = 1; bucket < 4000; bucket++) {
-            long low = TrendBuckets.lowestOf(bucket);
+            long low = (long) K6Hdr.bucketFirst(bucket);
             assertThat(TrendBuckets.bucketOf(low)).as("bucket %d from %d", bucket, low).isEqualTo(bucket);
             assertThat(TrendBuckets.bucketOf(low - 1)).as("below bucket %d", bucket).isLessThan(bucket);
         }
