@@ -277,7 +277,8 @@ public final class CloudOutput implements Output, WithRunStatus, WithTestRunStop
     private void serviceStopped(Batch batch, CloudRequestException e) {
         refused = true;
         tally.dropped(DropReason.SERVICE_STOPPED, batch.samples(), batch.aggregates());
-        tally.dropped(DropReason.SERVICE_STOPPED, buffer.clear(), 0);
+        SeriesBuffer.Cleared left = buffer.clear();
+        tally.dropped(DropReason.SERVICE_STOPPED, left.samples(), left.aggregates());
         Logger.warn("cloud output: the service takes no more metrics for this run, sending stops: {}",
                 e.getMessage());
         Consumer<String> stop = testRunStop;
@@ -331,8 +332,9 @@ public final class CloudOutput implements Output, WithRunStatus, WithTestRunStop
         senderThread.join(Math.max(1, config.stopTimeout().toMillis() + 1000));
         senderThread.interrupt();
         senderThread.join(1000);
-        long left = buffer.clear();
-        tally.dropped(refused ? DropReason.SERVICE_STOPPED : DropReason.STOP_TIMEOUT, left, 0);
+        SeriesBuffer.Cleared left = buffer.clear();
+        tally.dropped(refused ? DropReason.SERVICE_STOPPED : DropReason.STOP_TIMEOUT, left.samples(),
+                left.aggregates());
         report();
         try {
             if (!refused && shared.pushRefId() == null) {

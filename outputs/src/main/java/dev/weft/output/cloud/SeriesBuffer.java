@@ -6,6 +6,7 @@ import dev.weft.metrics.Tags;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -27,15 +28,20 @@ import java.util.function.UnaryOperator;
  * <p>Threads: the sample pipeline's consumer calls {@link #addAll}; the output's sender calls
  * {@link #take}. Both take one {@link ReentrantLock} briefly; nothing here does I/O.
  *
- * <p>Sizes are estimates of the heap a slot holds (hash map entry, key, aggregate, trend
- * buckets, and the tag set's strings counted for every slot that refers to it), so the real
- * heap stays under the budget.
+ * <p>A series' key (metric and tag set) is held once, in an index, however many slots refer
+ * to it: with 100,000 series a second the tag sets are most of the memory, and a second slot
+ * of the same series then costs only its aggregate. Sizes are estimates of the heap held
+ * (hash map entries, keys, aggregates, trend buckets, each tag set's strings as if not shared
+ * with anything else), so the real heap stays under the budget.
  */
 final class SeriesBuffer {
     /** Longest span of seconds one merged slot may cover. */
     static final long MAX_MERGED_SPAN_SECONDS = 60;
     private static final long SLOT_BYTES = 160;
-    private static final long ENTRY_BYTES = 32 + 12 + 24;
+    /** A slot's linked hash map node and table slot for one aggregate. */
+    private static final long ENTRY_BYTES = 40 + 12;
+    /** The index's node, table slot, key record and {@link Series} for one series. */
+    private static final long SERIES_BYTES = 32 + 12 + 24 + 32;
 
     /** A series: a metric and one tag set. */
     record SeriesKey(Metric metric, Tags tags) {
@@ -49,10 +55,23 @@ final class SeriesBuffer {
     record Stats(long bytes, long budget, long mergedSlots, long droppedAggregates, long droppedSamples) {
     }
 
+    /** A series as the index holds it; slots key their aggregates by this (identity). */
+    private static final class Series {
+        final SeriesKey key;
+        final long bytes;
+        int slots;
+
+        Series(SeriesKey key) {
+            this.key = key;
+            this.bytes = SERIES_BYTES + tagBytes(key.tags());
+        }
+    }
+
     private static final class Slot {
         final long first;
         long last;
-        final HashMap<SeriesKey, SeriesAggregate> series = new HashMap<>();
+        /** Linked, so taking and dropping from the front never rescans emptied buckets. */
+        final LinkedHashMap<Series, SeriesAggregate> series = new LinkedHashMap<>();
         long bytes = SLOT_BYTES;
         long samples;
 
@@ -65,6 +84,7 @@ final class SeriesBuffer {
     private final long budget;
     private final ReentrantLock lock = new ReentrantLock();
     private final TreeMap<Long, Slot> slots = new TreeMap<>();
+    private final HashMap<SeriesKey, Series> index = new HashMap<>();
     private long bytes;
     private long samples;
     private long mergedSlots;
@@ -116,12 +136,19 @@ final class SeriesBuffer {
         }
         Tags tags = s.tags() == null ? Tags.EMPTY : s.tags();
         SeriesKey key = new SeriesKey(s.metric(), tags);
-        SeriesAggregate agg = slot.series.get(key);
+        Series series = index.get(key);
+        if (series == null) {
+            series = new Series(key);
+            index.put(key, series);
+            bytes += series.bytes;
+        }
+        SeriesAggregate agg = slot.series.get(series);
         long grew;
         if (agg == null) {
             agg = new SeriesAggregate(s.metric().type());
-            slot.series.put(key, agg);
-            grew = ENTRY_BYTES + tagBytes(tags) + agg.bytes();
+            slot.series.put(series, agg);
+            series.slots++;
+            grew = ENTRY_BYTES + agg.bytes();
         } else {
             grew = 0;
         }
@@ -130,6 +157,14 @@ final class SeriesBuffer {
         slot.samples++;
         bytes += grew;
         samples++;
+    }
+
+    /** One slot fewer refers to {@code series}; the index forgets it when none does. */
+    private void release(Series series) {
+        if (--series.slots == 0) {
+            index.remove(series.key);
+            bytes -= series.bytes;
+        }
     }
 
     /** Brings the buffer back under 90% of its budget: merge while it helps, then drop oldest. */
@@ -159,13 +194,14 @@ final class SeriesBuffer {
     private void merge(Slot into, Slot from) {
         slots.remove(from.first);
         bytes -= into.bytes + from.bytes;
-        for (Map.Entry<SeriesKey, SeriesAggregate> e : from.series.entrySet()) {
+        for (Map.Entry<Series, SeriesAggregate> e : from.series.entrySet()) {
             SeriesAggregate there = into.series.get(e.getKey());
             if (there == null) {
                 into.series.put(e.getKey(), e.getValue());
-                into.bytes += ENTRY_BYTES + tagBytes(e.getKey().tags()) + e.getValue().bytes();
+                into.bytes += ENTRY_BYTES + e.getValue().bytes();
             } else {
                 into.bytes += there.merge(e.getValue());
+                release(e.getKey());
             }
         }
         into.last = Math.max(into.last, from.last);
@@ -175,11 +211,12 @@ final class SeriesBuffer {
 
     private void dropFromOldest(long target) {
         Slot oldest = slots.firstEntry().getValue();
-        Iterator<Map.Entry<SeriesKey, SeriesAggregate>> it = oldest.series.entrySet().iterator();
+        Iterator<Map.Entry<Series, SeriesAggregate>> it = oldest.series.entrySet().iterator();
         while (it.hasNext() && bytes > target) {
-            Map.Entry<SeriesKey, SeriesAggregate> e = it.next();
-            long size = ENTRY_BYTES + tagBytes(e.getKey().tags()) + e.getValue().bytes();
+            Map.Entry<Series, SeriesAggregate> e = it.next();
+            long size = ENTRY_BYTES + e.getValue().bytes();
             it.remove();
+            release(e.getKey());
             oldest.bytes -= size;
             oldest.samples -= e.getValue().count;
             bytes -= size;
@@ -206,16 +243,17 @@ final class SeriesBuffer {
                 if (slot.last >= beforeSecond) {
                     break;
                 }
-                Iterator<Map.Entry<SeriesKey, SeriesAggregate>> it = slot.series.entrySet().iterator();
+                Iterator<Map.Entry<Series, SeriesAggregate>> it = slot.series.entrySet().iterator();
                 while (it.hasNext() && out.size() < max) {
-                    Map.Entry<SeriesKey, SeriesAggregate> e = it.next();
+                    Map.Entry<Series, SeriesAggregate> e = it.next();
                     it.remove();
-                    long size = ENTRY_BYTES + tagBytes(e.getKey().tags()) + e.getValue().bytes();
+                    release(e.getKey());
+                    long size = ENTRY_BYTES + e.getValue().bytes();
                     slot.bytes -= size;
                     slot.samples -= e.getValue().count;
                     bytes -= size;
                     samples -= e.getValue().count;
-                    out.add(new Entry(e.getKey(), slot.first, e.getValue()));
+                    out.add(new Entry(e.getKey().key, slot.first, e.getValue()));
                 }
                 if (slot.series.isEmpty()) {
                     slots.remove(slot.first);
@@ -238,15 +276,24 @@ final class SeriesBuffer {
         }
     }
 
-    /** Drops everything left (at stop, or when the service takes no more); returns the samples dropped. */
-    long clear() {
+    /** What {@link #clear()} threw away. */
+    record Cleared(long samples, long aggregates) {
+    }
+
+    /** Drops everything left (at stop, or when the service takes no more); the caller counts it. */
+    Cleared clear() {
         lock.lock();
         try {
-            long n = samples;
+            long aggregates = 0;
+            for (Slot slot : slots.values()) {
+                aggregates += slot.series.size();
+            }
+            Cleared cleared = new Cleared(samples, aggregates);
             slots.clear();
+            index.clear();
             bytes = 0;
             samples = 0;
-            return n;
+            return cleared;
         } finally {
             lock.unlock();
         }

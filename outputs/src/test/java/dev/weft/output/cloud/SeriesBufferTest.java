@@ -111,6 +111,21 @@ class SeriesBufferTest {
     }
 
     @Test
+    void aSeriesInManySecondsHoldsItsTagsOnceAndForgetsThemWhenTaken() {
+        SeriesBuffer buffer = new SeriesBuffer(1 << 20);
+        Tags tags = Tags.of("url", "http://service.test/a/rather/long/path/to/make/the/tags/weigh", "method", "GET");
+        buffer.addAll(List.of(new Sample(BuiltinMetrics.HTTP_REQS, tags, 1_000L, 1)), s -> s);
+        long first = buffer.stats().bytes();
+        buffer.addAll(List.of(new Sample(BuiltinMetrics.HTTP_REQS, Tags.of("url", tags.get("url"), "method", "GET"),
+                2_000L, 1)), s -> s);
+        long second = buffer.stats().bytes() - first;
+
+        assertThat(second).isLessThan(first - SeriesBuffer.tagBytes(tags) + 1);
+        assertThat(buffer.take(Long.MAX_VALUE, 10)).hasSize(2);
+        assertThat(buffer.stats().bytes()).isZero();
+    }
+
+    @Test
     void skipsValuesTheServiceCouldNotStore() {
         SeriesBuffer buffer = new SeriesBuffer(1 << 20);
         long taken = buffer.addAll(List.of(new Sample(BuiltinMetrics.VUS, Tags.EMPTY, 1000, Double.NaN),
