@@ -19,7 +19,7 @@ import java.util.Map;
  * @param pushInterval       how often batches are sent (K6_CLOUD_METRIC_PUSH_INTERVAL, 1s)
  * @param requestTimeout     timeout of one request (K6_CLOUD_TIMEOUT, 60s)
  * @param bufferBytes        heap the output may hold for samples the service has not taken yet
- *                           (WEFT_CLOUD_BUFFER, e.g. 64MB; default 64 MB or a quarter of the
+ *                           (WEFT_CLOUD_BUFFER, e.g. 64MB; default 256 MB or a quarter of the
  *                           heap, whichever is less); past it seconds are merged, then dropped
  * @param maxSeriesInBatch   most time series in one metrics request
  *                           (K6_CLOUD_MAX_TIME_SERIES_IN_BATCH, 1000 as in k6; the service may set it)
@@ -35,7 +35,7 @@ public record CloudConfig(String host, String token, String name, Long projectId
         Path configFile) {
 
     /** The buffer's budget when WEFT_CLOUD_BUFFER is not set and the heap is large. */
-    public static final long DEFAULT_BUFFER_BYTES = 64L << 20;
+    public static final long DEFAULT_BUFFER_BYTES = 256L << 20;
 
     /** Settings from the environment and the login file. */
     public static CloudConfig resolve(Map<String, String> env) {

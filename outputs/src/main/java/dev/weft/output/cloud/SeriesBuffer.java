@@ -31,8 +31,8 @@ import java.util.function.UnaryOperator;
  * <p>A series' key (metric and tag set) is held once, in an index, however many slots refer
  * to it: with 100,000 series a second the tag sets are most of the memory, and a second slot
  * of the same series then costs only its aggregate. Sizes are estimates of the heap held
- * (hash map entries, keys, aggregates, trend buckets, each tag set's strings as if not shared
- * with anything else), so the real heap stays under the budget.
+ * (hash map entries, keys, aggregates, trend buckets, each tag set's values as if not shared
+ * with another series), so the real heap stays under the budget.
  */
 final class SeriesBuffer {
     /** Longest span of seconds one merged slot may cover. */
@@ -41,7 +41,7 @@ final class SeriesBuffer {
     /** A slot's linked hash map node and table slot for one aggregate. */
     private static final long ENTRY_BYTES = 40 + 12;
     /** The index's node, table slot, key record and {@link Series} for one series. */
-    private static final long SERIES_BYTES = 32 + 12 + 24 + 32;
+    private static final long SERIES_BYTES = 24 + 8 + 16 + 24;
 
     /** A series: a metric and one tag set. */
     record SeriesKey(Metric metric, Tags tags) {
@@ -308,11 +308,13 @@ final class SeriesBuffer {
         }
     }
 
-    /** Estimated heap of a tag set: the object, two arrays, and each name and value string. */
+    /**
+     * Estimated heap of a tag set: the object, its two arrays, and each value string. Tag
+     * names are left out: they are the same few string instances in every tag set.
+     */
     static long tagBytes(Tags tags) {
         long n = 24 + 2L * (16 + 4L * tags.size());
         for (int i = 0; i < tags.size(); i++) {
-            n += 40 + tags.keyAt(i).length();
             String v = tags.valueAt(i);
             n += v == null ? 0 : 40 + v.length();
         }
