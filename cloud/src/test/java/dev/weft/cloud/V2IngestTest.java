@@ -155,6 +155,31 @@ class V2IngestTest {
     }
 
     @Test
+    void theBodyAGenuineK6PushedGivesTheCountsK6Reported() throws Exception {
+        String id = createRun();
+        MetricSet captured;
+        try (var in = dev.weft.cloud.wire.v2.MetricsV2.class.getResourceAsStream("k6-v1.3.0-push.snappy")) {
+            captured = dev.weft.cloud.wire.v2.MetricsV2.decode(in.readAllBytes(), 1 << 20);
+        }
+
+        ApiClient.Response r = v2.push(id, new MetricSet(id, captured.aggregationPeriodSeconds(), captured.metrics()), null);
+
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        JsonObject s = summary(id);
+        // k6's own --summary-export of that run (see k6-v1.3.0-push.md in cloud-wire's test resources)
+        assertThat(metric(s, "http_reqs").get("count").getAsDouble()).isEqualTo(20.0);
+        assertThat(metric(s, "iterations").get("count").getAsDouble()).isEqualTo(20.0);
+        assertThat(metric(s, "checks").get("passes").getAsLong()).isEqualTo(40);
+        assertThat(metric(s, "checks").get("fails").getAsLong()).isEqualTo(20);
+        assertThat(metric(s, "my_gauge").get("min").getAsDouble()).isEqualTo(1.0);
+        assertThat(metric(s, "my_gauge").get("max").getAsDouble()).isEqualTo(28.0);
+        assertThat(metric(s, "my_rate").get("passes").getAsLong()).isEqualTo(8);
+        assertThat(metric(s, "my_trend").get("avg").getAsDouble()).isEqualTo(620.75);
+        assertThat(s.getAsJsonObject("root_group").getAsJsonObject("groups").getAsJsonObject("login").get("id")
+                .getAsString()).isEqualTo("a7d10b3a6c9a385ee254f0dbc7f9c8c9");
+    }
+
+    @Test
     void aBatchSentTwiceIsCountedOnce() throws Exception {
         String id = createRun();
         MetricSet set = set(id, new Metric("iterations", MetricType.COUNTER, List.of(series(List.of(new CounterValue(T, 5))))));
