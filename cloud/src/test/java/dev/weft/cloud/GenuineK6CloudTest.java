@@ -89,6 +89,10 @@ class GenuineK6CloudTest {
     }
 
     K6Run k6(String... args) throws IOException, InterruptedException {
+        return k6Env(Map.of(), args);
+    }
+
+    K6Run k6Env(Map<String, String> extraEnv, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(k6));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
@@ -100,6 +104,7 @@ class GenuineK6CloudTest {
         env.put("XDG_CONFIG_HOME", dir.resolve("config").toString());
         env.put("HOME", dir.toString());
         env.put("TARGET", targetUrl());
+        env.putAll(extraEnv);
         Process p = pb.start();
         byte[] out = p.getInputStream().readAllBytes();
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("k6 ended").isTrue();
@@ -196,6 +201,47 @@ class GenuineK6CloudTest {
         assertThat(runJson.get("vus").getAsLong()).isEqualTo(3);
         JsonObject k6s = WireJson.GSON.fromJson(Files.readString(dir.resolve("k6-summary.json")), JsonObject.class);
         assertSameCounts(serviceSummary(id), k6s);
+    }
+
+    @Test
+    void aRunStoppedInTheServiceStopsK6WhenItsStopOnErrorIsOn() throws Exception {
+        Files.writeString(dir.resolve("long.js"), """
+                import http from 'k6/http';
+                import { sleep } from 'k6';
+                export const options = { vus: 2, duration: '60s' };
+                export default function () { http.get(`${__ENV.TARGET}/slow`); sleep(0.05); }
+                """);
+        Thread.Builder.OfVirtual builder = Thread.ofVirtual();
+        K6Run[] result = new K6Run[1];
+        long started = System.nanoTime();
+        Thread k6Thread = builder.start(() -> {
+            try {
+                result[0] = k6Env(Map.of("K6_CLOUD_STOP_ON_ERROR", "true"), "run", "--out", "cloud", "long.js");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        String id = null;
+        for (int i = 0; i < 300 && id == null; i++) {
+            Thread.sleep(100);
+            JsonObject runs = WireJson.GSON.fromJson(v2.api.get("/api/runs", v2.token).body(), JsonObject.class);
+            if (!runs.getAsJsonArray("runs").isEmpty()) {
+                String candidate = runs.getAsJsonArray("runs").get(0).getAsJsonObject().get("reference_id").getAsString();
+                if (serviceSummary(candidate).getAsJsonObject("metrics").has("http_reqs")) {
+                    id = candidate;
+                }
+            }
+        }
+        assertThat(id).as("k6 streamed data").isNotNull();
+
+        ApiClient.Response stop = v2.api.post("/api/runs/" + id + "/stop", v2.token, new byte[0], Map.of());
+        k6Thread.join(java.time.Duration.ofSeconds(60));
+
+        assertThat(stop.status()).as(stop.body()).isEqualTo(200);
+        assertThat(result[0]).as("k6 ended").isNotNull();
+        assertThat((System.nanoTime() - started) / 1e9).as("seconds k6 ran of its 60").isLessThan(45);
+        assertThat(result[0].exitCode()).as(result[0].output()).isEqualTo(105);
+        assertThat(result[0].output()).contains("(403/E4)");
     }
 
     @Test
