@@ -19,7 +19,6 @@ import dev.weft.cloud.wire.v2.MetricType;
 import dev.weft.cloud.wire.v2.RateValue;
 import dev.weft.cloud.wire.v2.SampleValue;
 import dev.weft.cloud.wire.v2.TimeSeries;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -30,18 +29,23 @@ import org.assertj.core.data.Percentage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class V2IngestTest {
+/**
+ * What the v2 (k6 v1) metrics path promises, whatever database is behind it; each database
+ * has a subclass that says how to get a fresh, empty one.
+ */
+abstract class V2IngestContract {
     static final long T = 1_700_000_000L;
 
-    @TempDir
-    Path dir;
     V2Service v2;
+
+    /** A fresh database's JDBC URL, user and password (user and password may be null). */
+    abstract String[] newDatabase() throws Exception;
 
     @BeforeEach
     void start() throws Exception {
-        v2 = new V2Service(dir);
+        String[] db = newDatabase();
+        v2 = new V2Service(db[0], db[1], db[2], false);
     }
 
     @AfterEach
