@@ -33,7 +33,12 @@ public final class V2Service implements AutoCloseable {
 
     /** With {@code realClock} the service keeps real time (a genuine k6 streams in real time). */
     public V2Service(Path dir, boolean realClock) throws Exception {
-        ServiceConfig config = ServiceConfig.defaults().withPort(0).withDatabase(ServiceConfig.defaultJdbcUrl(dir), null, null)
+        this(ServiceConfig.defaultJdbcUrl(dir), null, null, realClock);
+    }
+
+    /** On the database at {@code jdbcUrl} (fresh and empty). */
+    public V2Service(String jdbcUrl, String user, String password, boolean realClock) throws Exception {
+        ServiceConfig config = ServiceConfig.defaults().withPort(0).withDatabase(jdbcUrl, user, password)
                 .withRunTimeout(Duration.ofSeconds(120)).withSweepInterval(Duration.ofHours(1))
                 .withPasswordIterations(1000).withBodyLimits(4 << 20, 16 << 20);
         service = ResultsService.start(realClock ? config : config.withClock(clock));

@@ -34,6 +34,8 @@ import org.tinylog.Logger;
  */
 public final class ApiRoutes implements HttpHandler {
     private static final int MAX_BATCH_KEY = 200;
+    /** {@code POST /v1/tests/{id}/stop}: k6's StopCloudTestRun, see {@link RunService#stop}. */
+    private static final String STOP_SUFFIX = "/stop";
 
     private final Authenticator auth;
     private final AccountStore accounts;
@@ -89,6 +91,10 @@ public final class ApiRoutes implements HttpHandler {
                 requirePost(method);
                 createRun(exchange);
             }
+        } else if (path.startsWith(CloudApi.TEST_PATH_PREFIX) && path.endsWith(STOP_SUFFIX)) {
+            requirePost(method);
+            long id = runId(path.substring(CloudApi.TEST_PATH_PREFIX.length(), path.length() - STOP_SUFFIX.length()));
+            Responses.json(exchange, 200, RunJson.of(runs.stop(auth.byToken(exchange), id)));
         } else if (path.startsWith(CloudApi.TEST_PATH_PREFIX)) {
             long id = runId(path.substring(CloudApi.TEST_PATH_PREFIX.length()));
             Principal p = auth.byToken(exchange);

@@ -11,12 +11,14 @@ import java.util.regex.Pattern;
 
 /**
  * Everything under {@code /api}: {@code GET /api/runs/{id}/summary} (k6's summary-export shape,
- * token or session), the web app's JSON endpoints (handed to {@code web}, which serves them),
+ * token or session), {@code POST /api/runs/{id}/stop} (token only; see {@link RunService#stop}),
+ * the web app's JSON endpoints (handed to {@code web}, which serves them),
  * and a JSON 404/405 for any other path or method, so an API client never gets a login page or
  * a redirect. Called on the server's virtual request threads.
  */
 public final class RunApiRoutes extends JsonHandler {
     private static final Pattern SUMMARY = Pattern.compile("/api/runs/(\\d{1,18})/summary");
+    private static final Pattern STOP = Pattern.compile("/api/runs/(\\d{1,18})/stop");
     private static final Pattern WEB_JSON = Pattern.compile("/api/runs(/\\d{1,18}(/events)?)?");
 
     private final Authenticator auth;
@@ -39,6 +41,12 @@ public final class RunApiRoutes extends JsonHandler {
             Principal p = auth.byTokenOrSession(exchange);
             TestRun run = runs.find(p, runId(summary.group(1)));
             Responses.json(exchange, 200, summaries.of(run));
+        } else if (STOP.matcher(path).matches()) {
+            // token only: a state change by cookie would need the web app's origin checks
+            require(method, "POST");
+            var stop = STOP.matcher(path);
+            stop.matches();
+            Responses.json(exchange, 200, RunJson.of(runs.stop(auth.byToken(exchange), runId(stop.group(1)))));
         } else if (WEB_JSON.matcher(path).matches()) {
             require(method, "GET");
             web.handle(exchange);
