@@ -18,10 +18,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.tinylog.Logger;
@@ -34,9 +30,9 @@ import org.tinylog.Logger;
  * <p>Threads: the sample pipeline's consumer calls {@link #addMetricSamples}, which folds the
  * samples into the {@link SeriesBuffer} (a short lock, no I/O, never waits for the network).
  * The buffer is bounded in bytes: past its budget it merges seconds, then drops the oldest
- * aggregates, and counts them. A sender virtual thread takes closed seconds out, encodes them
- * and delivers one batch at a time, retrying with backoff on connection loss or 5xx under the
- * same idempotency key. {@link #stop()} (CLI thread) lets the sender deliver what is left
+ * aggregates, and counts them. A {@link BatchSender} on its own virtual thread takes closed
+ * seconds out, encodes them ({@link V2BatchEncoder}) and delivers one batch at a time, retrying
+ * with backoff under the same idempotency key. {@link #stop()} (CLI thread) lets the sender deliver what is left
  * until the stop timeout, then finishes the run. The CLI should call {@link #description()}
  * after {@link #start()} to print the run URL.
  *
@@ -50,26 +46,22 @@ import org.tinylog.Logger;
  * another's; counters, rates and trends merge at the service as they are.
  */
 public final class CloudOutput implements Output, WithRunStatus, WithTestRunStop {
-
     private volatile CloudConfig config;
     private final SharedRun shared;
     private final OutputParams params;
     private final Clock clock;
     private final CloudApiClient client;
     private final SeriesBuffer buffer;
-    private final BatchEncoder encoder = new V2BatchEncoder();
     private final DeliveryTally tally = new DeliveryTally();
     private final UnaryOperator<Sample> tagger;
     private volatile RunStatus runStatus = RunStatus.FINISHED;
     private volatile Map<String, Map<String, Boolean>> thresholdResults;
     private volatile Consumer<String> testRunStop;
     private volatile boolean stopping;
-    private volatile boolean warnedOverflow;
-    private final Set<String> warned = ConcurrentHashMap.newKeySet();
-    private volatile boolean refused;
     private volatile long stopDeadlineMillis = Long.MAX_VALUE;
     private String referenceId;
     private String runUrl;
+    private volatile BatchSender sender;
     private Thread senderThread;
 
     public CloudOutput(CloudConfig config, OutputParams params, Clock clock) {
@@ -123,7 +115,13 @@ public final class CloudOutput implements Output, WithRunStatus, WithTestRunStop
         } else {
             create();
         }
-        senderThread = Thread.ofVirtual().name("weft-cloud-sender").start(this::sendLoop);
+        sender = new BatchSender(config, referenceId, client, buffer, new V2BatchEncoder(), tally, clock, reason -> {
+            Consumer<String> stop = testRunStop;
+            if (stop != null) {
+                stop.accept(reason);
+            }
+        });
+        senderThread = Thread.ofVirtual().name("weft-cloud-sender").start(sender);
     }
 
     private void create() throws IOException {
@@ -133,7 +131,7 @@ public final class CloudOutput implements Output, WithRunStatus, WithTestRunStop
                     params.thresholds() == null ? Map.of() : params.thresholds(),
                     params.maxDuration() == null ? -1 : params.maxDuration().toSeconds()), shared);
         } catch (IOException e) {
-            throw new IOException("cannot create a test run at " + config.host() + ": " + describe(e), e);
+            throw new IOException("cannot create a test run at " + config.host() + ": " + Backoff.describe(e), e);
         } catch (CloudRequestException e) {
             String what = shared.runKey() != null ? "create or join the test run '" + shared.runKey() + "'"
                     : "create a test run";
@@ -173,7 +171,8 @@ public final class CloudOutput implements Output, WithRunStatus, WithTestRunStop
         if (samples.isEmpty() || stopping) {
             return;
         }
-        if (refused) {
+        BatchSender s = sender;
+        if (s != null && s.refused()) {
             tally.measured(samples.size());
             tally.dropped(DropReason.SERVICE_STOPPED, samples.size(), 0);
             return;
@@ -194,133 +193,6 @@ public final class CloudOutput implements Output, WithRunStatus, WithTestRunStop
         this.thresholdResults = results;
     }
 
-    private void sendLoop() {
-        long nextPush = clock.millis() + config.pushInterval().toMillis();
-        while (!refused) {
-            boolean last = stopping;
-            // A second is sent once it is a full second old, so stragglers from the pipeline still fit.
-            long before = last ? Long.MAX_VALUE : Math.floorDiv(clock.millis(), 1000L) - 1;
-            List<SeriesBuffer.Entry> cut = buffer.take(before, config.maxSeriesInBatch());
-            if (!cut.isEmpty()) {
-                if (!deliver(cut)) {
-                    return;
-                }
-                continue;
-            }
-            if (last) {
-                return;
-            }
-            while (!stopping && clock.millis() < nextPush) {
-                LockSupport.parkNanos(Math.min(50, Math.max(1, nextPush - clock.millis())) * 1_000_000L);
-            }
-            nextPush = clock.millis() + config.pushInterval().toMillis();
-        }
-    }
-
-    /** Sends one batch until it is taken, refused, or stop's deadline passes; false to end the loop. */
-    private boolean deliver(List<SeriesBuffer.Entry> cut) {
-        Batch batch;
-        try {
-            batch = encoder.encode(referenceId, cut);
-        } catch (IOException | RuntimeException e) {
-            long samples = cut.stream().mapToLong(e2 -> e2.aggregate().count).sum();
-            Logger.warn("cloud output: a batch could not be encoded and is dropped: {}", e.getMessage());
-            tally.dropped(DropReason.REFUSED, samples, cut.size());
-            return true;
-        }
-        int failures = 0;
-        while (true) {
-            try {
-                Optional<ServiceAnswer> answer = ServiceAnswer.read(client.pushMetrics(batch));
-                tally.sent(batch, answer.map(a -> a.confirmed(batch.samples())).orElse(batch.samples()));
-                if (failures > 0) {
-                    Logger.warn("cloud output: connection to {} is back", config.host());
-                }
-                answer.ifPresent(this::noteAnswer);
-                return true;
-            } catch (CloudRequestException e) {
-                if (e.noMoreMetrics()) {
-                    serviceStopped(batch, e);
-                    return false;
-                }
-                if (!e.retryable()) {
-                    Logger.warn("cloud output: a metrics batch was refused and dropped: {}", e.getMessage());
-                    tally.dropped(DropReason.REFUSED, batch.samples(), batch.aggregates());
-                    return true;
-                }
-                failures = failed(failures, e);
-            } catch (IOException e) {
-                failures = failed(failures, e);
-            }
-            if (!backOff(failures)) {
-                tally.dropped(DropReason.STOP_TIMEOUT, batch.samples(), batch.aggregates());
-                return false;
-            }
-        }
-    }
-
-    /** Prints the service's cardinality warning once, and any other warning line once each. */
-    private void noteAnswer(ServiceAnswer answer) {
-        answer.overflowWarning().ifPresent(w -> {
-            if (!warnedOverflow) {
-                warnedOverflow = true;
-                Logger.warn("cloud: {}", w);
-            }
-        });
-        for (String w : answer.warnings()) {
-            if (answer.overflowWarning().filter(w::equals).isEmpty() && warned.size() < 100 && warned.add(w)) {
-                Logger.warn("cloud: {}", w);
-            }
-        }
-    }
-
-    private void serviceStopped(Batch batch, CloudRequestException e) {
-        refused = true;
-        tally.dropped(DropReason.SERVICE_STOPPED, batch.samples(), batch.aggregates());
-        SeriesBuffer.Cleared left = buffer.clear();
-        tally.dropped(DropReason.SERVICE_STOPPED, left.samples(), left.aggregates());
-        Logger.warn("cloud output: the service takes no more metrics for this run, sending stops: {}",
-                e.getMessage());
-        Consumer<String> stop = testRunStop;
-        if (config.stopOnError() && stop != null && !stopping) {
-            stop.accept("the test run is stopped: the results service takes no more metrics for it "
-                    + e.getMessage());
-        }
-    }
-
-    private int failed(int failures, Exception e) {
-        tally.failedAttempt();
-        if (failures == 0 || Integer.bitCount(failures) == 1) {
-            Logger.warn("cloud output: sending metrics to {} failed, will retry ({} samples waiting): {}",
-                    config.host(), buffer.samples(), describe(e));
-        }
-        return failures + 1;
-    }
-
-    /** Waits before the next attempt; false when stop's deadline has passed. */
-    private boolean backOff(int failures) {
-        long wait = Math.min(config.maxBackoff().toMillis(), 250L << Math.min(failures, 10));
-        long until = clock.millis() + wait;
-        while (clock.millis() < until) {
-            if (clock.millis() >= stopDeadlineMillis) {
-                return false;
-            }
-            LockSupport.parkNanos(Math.min(50, Math.max(1, until - clock.millis())) * 1_000_000L);
-            if (Thread.currentThread().isInterrupted()) {
-                return false;
-            }
-        }
-        return clock.millis() < stopDeadlineMillis;
-    }
-
-    private static String describe(Exception e) {
-        Throwable t = e;
-        while (t.getCause() != null && (t.getMessage() == null || t.getMessage().isBlank())) {
-            t = t.getCause();
-        }
-        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-    }
-
     @Override
     public void stop() throws Exception {
         if (referenceId == null) {
@@ -329,15 +201,16 @@ public final class CloudOutput implements Output, WithRunStatus, WithTestRunStop
         }
         stopDeadlineMillis = clock.millis() + config.stopTimeout().toMillis();
         stopping = true;
+        sender.finish(stopDeadlineMillis);
         senderThread.join(Math.max(1, config.stopTimeout().toMillis() + 1000));
         senderThread.interrupt();
         senderThread.join(1000);
         SeriesBuffer.Cleared left = buffer.clear();
-        tally.dropped(refused ? DropReason.SERVICE_STOPPED : DropReason.STOP_TIMEOUT, left.samples(),
+        tally.dropped(sender.refused() ? DropReason.SERVICE_STOPPED : DropReason.STOP_TIMEOUT, left.samples(),
                 left.aggregates());
         report();
         try {
-            if (!refused && shared.pushRefId() == null) {
+            if (!sender.refused() && shared.pushRefId() == null) {
                 finishRun();
             }
         } finally {
@@ -370,9 +243,9 @@ public final class CloudOutput implements Output, WithRunStatus, WithTestRunStop
                 last = e;
             }
             attempt++;
-        } while (backOff(attempt));
+        } while (new Backoff(clock, config.maxBackoff()).await(attempt, stopDeadlineMillis));
         throw new IOException("could not finish test run " + referenceId + " at " + config.host() + ": "
-                + describe(last), last);
+                + Backoff.describe(last), last);
     }
 
     private void report() {
