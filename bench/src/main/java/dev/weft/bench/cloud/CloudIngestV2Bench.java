@@ -57,7 +57,8 @@ public final class CloudIngestV2Bench {
         if (db >= 0) {
             command.addAll(List.of(args[db + 1], args[db + 2], args[db + 3]));
         }
-        Process service = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        java.nio.file.Path serviceLog = java.nio.file.Files.createTempFile("weft-bench-service", ".log");
+        Process service = new ProcessBuilder(command).redirectError(serviceLog.toFile()).start();
         try (HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
             String[] urlToken = readServiceLine(service);
             List<MetricSet> sets = new ArrayList<>();
@@ -94,6 +95,7 @@ public final class CloudIngestV2Bench {
                     sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6);
             System.out.printf("service RSS:     %,d KiB idle, %,d KiB highest sampled while streaming, %,d KiB peak (VmHWM), %s%n",
                     rssIdle[0], peakDuring, rss[1], System.getenv().getOrDefault("WEFT_SERVICE_HEAP", "-Xmx512m"));
+            System.out.printf("service log:     %s%n", serviceLog);
         } finally {
             service.getOutputStream().close();
             if (!service.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
@@ -123,14 +125,22 @@ public final class CloudIngestV2Bench {
             for (MetricSet set : sets) {
                 byte[] body = MetricsV2.encode(new MetricSet(id, set.aggregationPeriodSeconds(), set.metrics()));
                 long t0 = System.nanoTime();
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + MetricsV2.PATH_PREFIX + id))
-                        .header(CloudApi.AUTHORIZATION_HEADER, CloudApi.authorization(token))
-                        .header("Content-Type", MetricsV2.CONTENT_TYPE)
-                        .header("Content-Encoding", MetricsV2.CONTENT_ENCODING)
-                        .header(MetricsV2.PROTOCOL_VERSION_HEADER, MetricsV2.PROTOCOL_VERSION)
-                        .header(CloudApi.IDEMPOTENCY_KEY_HEADER, UUID.randomUUID().toString())
-                        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))).build(),
-                        HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> r;
+                try {
+                    r = http.send(HttpRequest.newBuilder(URI.create(base + MetricsV2.PATH_PREFIX + id))
+                            .timeout(java.time.Duration.ofSeconds(120))
+                            .header(CloudApi.AUTHORIZATION_HEADER, CloudApi.authorization(token))
+                            .header("Content-Type", MetricsV2.CONTENT_TYPE)
+                            .header("Content-Encoding", MetricsV2.CONTENT_ENCODING)
+                            .header(MetricsV2.PROTOCOL_VERSION_HEADER, MetricsV2.PROTOCOL_VERSION)
+                            .header(CloudApi.IDEMPOTENCY_KEY_HEADER, UUID.randomUUID().toString())
+                            .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                } catch (IOException e) {
+                    System.err.println("run " + run + ": push failed: " + e);
+                    failures.incrementAndGet();
+                    continue;
+                }
                 latencies.add(System.nanoTime() - t0);
                 if (r.statusCode() != 200) {
                     failures.incrementAndGet();

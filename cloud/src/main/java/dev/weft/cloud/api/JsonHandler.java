@@ -35,6 +35,12 @@ abstract class JsonHandler implements HttpHandler {
         } catch (Exception e) {
             Logger.error(e, "request {} {} failed", exchange.getRequestMethod(), exchange.getRequestURI());
             Responses.error(exchange, new ApiException(500, "internal error; see the service log"));
+        } catch (OutOfMemoryError e) {
+            // The JDK server leaves the connection open on an Error, so the client would wait
+            // forever; a 503 makes k6 retry the batch later instead.
+            Logger.error("request {} {}: out of memory; answered 503", exchange.getRequestMethod(),
+                    exchange.getRequestURI());
+            Responses.error(exchange, new ApiException(503, "the service is out of memory; retry later"));
         }
     }
 

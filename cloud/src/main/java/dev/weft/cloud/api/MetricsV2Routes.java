@@ -14,6 +14,7 @@ import dev.weft.cloud.wire.v2.MalformedMetricsException;
 import dev.weft.cloud.wire.v2.MetricSet;
 import dev.weft.cloud.wire.v2.MetricsV2;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
 
 /**
  * Everything under {@code /v2}: {@code POST /v2/metrics/{referenceId}}, k6 v1's metrics push
@@ -25,9 +26,20 @@ import java.util.Map;
 public final class MetricsV2Routes extends JsonHandler {
     private static final int MAX_BATCH_KEY = 200;
 
+    /**
+     * How many pushes are decoded and stored at once. A decoded body with its trend digests
+     * takes far more memory than the compressed bytes, the store serialises each run's
+     * ingests, and every transaction past the pool's idle connections opens a new database
+     * connection; so further pushes wait here holding only their bytes, and memory and
+     * connections stay bounded however many runners stream (bench/run cloud-ingest-v2 on
+     * PostgreSQL: 1 batch/s with runs timing out before, 15 batches/s after).
+     */
+    static final int CONCURRENT_INGESTS = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+
     private final Authenticator auth;
     private final RunService runs;
     private final RequestBodies bodies;
+    private final Semaphore gate = new Semaphore(CONCURRENT_INGESTS, true);
 
     public MetricsV2Routes(Authenticator auth, RunService runs, RequestBodies bodies) {
         this.auth = auth;
@@ -56,7 +68,17 @@ public final class MetricsV2Routes extends JsonHandler {
             throw new ApiException(400, CloudApi.IDEMPOTENCY_KEY_HEADER + " must have 1 to " + MAX_BATCH_KEY + " characters");
         }
         runs.find(p, runId);
-        MetricSet set = decode(exchange, bodies.raw(exchange));
+        byte[] body = bodies.raw(exchange);
+        gate.acquire();
+        try {
+            ingest(exchange, p, runId, batchKey, body);
+        } finally {
+            gate.release();
+        }
+    }
+
+    private void ingest(HttpExchange exchange, Principal p, long runId, String batchKey, byte[] body) throws Exception {
+        MetricSet set = decode(exchange, body);
         if (!set.testRunId().isEmpty() && !set.testRunId().equals(Long.toString(runId))) {
             throw new ApiException(400, "the body is for test run '" + set.testRunId() + "', the URL for " + runId);
         }

@@ -35,11 +35,13 @@ public final class RunSummary {
     public Map<String, Object> of(TestRun run) throws SQLException {
         Map<String, MetricTotals> metrics = new TreeMap<>();
         SummaryGroups groups = new SummaryGroups();
-        db.read(c -> {
+        // a transaction so PostgreSQL's driver streams the rows (fetch size) instead of loading a long run whole
+        db.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT s.metric, s.metric_type, s.tags, m.at_second, "
                     + "m.sample_count, m.sum_value, m.min_value, m.max_value, m.last_value, m.histogram "
                     + "FROM metric_series s JOIN metric_seconds m ON m.series_id = s.id WHERE s.run_id = ?")) {
                 ps.setLong(1, run.id());
+                ps.setFetchSize(2000);
                 try (ResultSet rs = ps.executeQuery()) {
                     Map<String, Map<String, String>> tagsByText = new LinkedHashMap<>();
                     while (rs.next()) {
