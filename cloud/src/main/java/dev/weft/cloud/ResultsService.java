@@ -6,7 +6,11 @@ import dev.weft.cloud.account.LoginThrottle;
 import dev.weft.cloud.account.PasswordLogin;
 import dev.weft.cloud.account.Passwords;
 import dev.weft.cloud.account.Sessions;
+import com.sun.net.httpserver.HttpHandler;
+import dev.weft.cloud.api.ApiFallback;
 import dev.weft.cloud.api.ApiRoutes;
+import dev.weft.cloud.api.MetricsV2Routes;
+import dev.weft.cloud.api.RunApiRoutes;
 import dev.weft.cloud.api.Authenticator;
 import dev.weft.cloud.http.RequestBodies;
 import dev.weft.cloud.metrics.ChartReader;
@@ -15,6 +19,7 @@ import dev.weft.cloud.run.RunStore;
 import dev.weft.cloud.store.Database;
 import dev.weft.cloud.store.Migrations;
 import dev.weft.cloud.store.WriteCheck;
+import dev.weft.cloud.summary.RunSummary;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.sql.SQLException;
@@ -71,9 +76,13 @@ public final class ResultsService implements AutoCloseable {
         this.baseUrl = config.publicUrl() != null ? stripSlash(config.publicUrl())
                 : "http://" + host + ":" + server.getAddress().getPort();
         server.createContext("/v1/", new ApiRoutes(auth, accounts, runs, bodies, () -> baseUrl, logins));
-        server.createContext("/", new dev.weft.cloud.web.WebRoutes(auth, accounts, sessions, runs, charts,
+        server.createContext("/v1", new ApiFallback());
+        server.createContext("/v2", new MetricsV2Routes(auth, runs, bodies));
+        HttpHandler web = new dev.weft.cloud.web.WebRoutes(auth, accounts, sessions, runs, charts,
                 new dev.weft.cloud.web.LiveUpdates(runs, charts, config.liveInterval(), stopping::get), bodies,
-                logins, () -> baseUrl, config.httpsPublicUrl()));
+                logins, () -> baseUrl, config.httpsPublicUrl());
+        server.createContext("/api", new RunApiRoutes(auth, runs, new RunSummary(db), web));
+        server.createContext("/", web);
         this.sweeper = Thread.ofVirtual().name("weft-cloud-timeouts").unstarted(this::sweepLoop);
     }
 

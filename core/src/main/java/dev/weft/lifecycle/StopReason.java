@@ -7,5 +7,7 @@ public enum StopReason {
     /** A threshold with abortOnFail crossed. */
     THRESHOLD,
     /** The script called test.abort(). */
-    SCRIPT
+    SCRIPT,
+    /** An output asked to end the run (k6's AbortedByOutput), e.g. the results service takes no more metrics. */
+    OUTPUT
 }

@@ -151,6 +151,7 @@ public final class TestRun {
                 case USER -> ExitCode.EXTERNAL_ABORT;
                 case THRESHOLD -> ExitCode.THRESHOLDS_FAILED;
                 case SCRIPT -> ExitCode.SCRIPT_ABORTED;
+                case OUTPUT -> ExitCode.EXTERNAL_ABORT;
             };
         }
         return new RunResult(stopReason, failure, error, s.completedIterations(), s.interruptedIterations(),

@@ -13,11 +13,13 @@ import dev.weft.output.Output;
 import dev.weft.output.OutputFactory;
 import dev.weft.output.OutputParams;
 import dev.weft.output.RunStatus;
+import dev.weft.output.WithTestRunStop;
 import dev.weft.output.cloud.CloudOutput;
 import dev.weft.output.cloud.CloudOutputFactory;
 import dev.weft.output.csv.CsvOutputFactory;
 import dev.weft.output.json.JsonOutputFactory;
 import dev.weft.pipeline.SamplePipeline;
+import dev.weft.pipeline.TimeSeriesLimit;
 import dev.weft.summary.GroupTree;
 import dev.weft.summary.ScopedResults;
 import dev.weft.summary.SummaryMode;
@@ -37,6 +39,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -70,7 +73,7 @@ final class MetricsSetup {
     }
 
     static MetricsSetup create(MetricRegistry registry, TestOptions options, RunFlags flags, TestRun.Plan plan,
-            GlobalEnv global, Map<String, String> env) throws OutputStartException {
+            GlobalEnv global, Map<String, String> env, Consumer<String> warn) throws OutputStartException {
         MetricAggregates aggregates = new MetricAggregates();
         aggregates.addDefaultSubmetrics();
         GroupTree groups = new GroupTree();
@@ -82,8 +85,8 @@ final class MetricsSetup {
             outputs.add(output(spec, options, plan, global, env, thresholds, flags.script()));
         }
         SamplePipeline pipeline = SamplePipeline.builder()
-                .ingester(aggregates::ingest).ingester(groups::ingest)
-                .ingester(scoped::ingest).outputs(outputs).build();
+                .ingester(aggregates::ingest).ingester(groups::ingest).ingester(scoped::ingest)
+                .ingester(new TimeSeriesLimit(warn)).outputs(outputs).build();
         List<String> stats = new ArrayList<>();
         options.get("summaryTrendStats").filter(JsonElement::isJsonArray)
                 .ifPresentOrElse(a -> a.getAsJsonArray().forEach(e -> stats.add(e.getAsString())),
@@ -134,6 +137,12 @@ final class MetricsSetup {
         } catch (Exception e) {
             throw new OutputStartException("an output failed to start: " + e.getMessage(), e);
         }
+    }
+
+    /** Lets outputs that can end the run ({@link WithTestRunStop}) do so through {@code stop}. */
+    void onOutputStop(Consumer<String> stop) {
+        outputs.stream().filter(o -> o instanceof WithTestRunStop)
+                .forEach(o -> ((WithTestRunStop) o).setTestRunStopCallback(stop));
     }
 
     List<String> outputDescriptions() {
@@ -204,6 +213,7 @@ final class MetricsSetup {
             case USER -> RunStatus.ABORTED_USER;
             case THRESHOLD -> RunStatus.ABORTED_THRESHOLD;
             case SCRIPT -> RunStatus.ABORTED_SCRIPT_ERROR;
+            case OUTPUT -> RunStatus.ABORTED_SYSTEM;
         };
     }
 }

@@ -81,7 +81,8 @@ public final class RunCommand {
                 console.system("warn", "The \"legacy\" summary mode has been deprecated, and will be removed by k6 v2.0. "
                         + "Please, migrate to either \"compact\" or \"full\" as soon as possible.");
             }
-            MetricsSetup metrics = MetricsSetup.create(registry, options, effective, plan, global, test.env());
+            MetricsSetup metrics = MetricsSetup.create(registry, options, effective, plan, global, test.env(),
+                    warning -> console.system("warn", warning));
             return execute(test.program(), options, plan, metrics, info, test.env(), console, effective, clock);
         } catch (ScriptException e) {
             console.system("error", e.getMessage());
@@ -118,6 +119,10 @@ public final class RunCommand {
         }
         try (JsSetupTeardown stages = new JsSetupTeardown(factory, info.exports("setup"), info.exports("teardown"))) {
             TestRun run = new TestRun(plan, factory, stages, metrics.pipeline(), clock);
+            metrics.onOutputStop(reason -> {
+                console.system("error", reason);
+                run.stop(StopReason.OUTPUT);
+            });
             RunResult result;
             TestRunControl control = new TestRunControl(run, plan.executors(), plan.instance().pauseGate(),
                     () -> metrics.thresholds().okByKey().values().stream()

@@ -14,7 +14,6 @@ import dev.weft.cloud.run.RunJoin;
 import dev.weft.cloud.run.RunService;
 import dev.weft.cloud.run.TestRun;
 import dev.weft.cloud.wire.CloudApi;
-import dev.weft.cloud.wire.CreateTestRunResponse;
 import dev.weft.cloud.wire.LoginRequest;
 import dev.weft.cloud.wire.LoginResponse;
 import dev.weft.cloud.wire.TestFinishedRequest;
@@ -37,6 +36,8 @@ import org.tinylog.Logger;
  */
 public final class ApiRoutes implements HttpHandler {
     private static final int MAX_BATCH_KEY = 200;
+    /** {@code POST /v1/tests/{id}/stop}: k6's StopCloudTestRun, see {@link RunService#stop}. */
+    private static final String STOP_SUFFIX = "/stop";
 
     private final Authenticator auth;
     private final AccountStore accounts;
@@ -93,6 +94,10 @@ public final class ApiRoutes implements HttpHandler {
                 requirePost(method);
                 createRun(exchange);
             }
+        } else if (path.startsWith(CloudApi.TEST_PATH_PREFIX) && path.endsWith(STOP_SUFFIX)) {
+            requirePost(method);
+            long id = runId(path.substring(CloudApi.TEST_PATH_PREFIX.length(), path.length() - STOP_SUFFIX.length()));
+            Responses.json(exchange, 200, RunJson.of(runs.stop(auth.byToken(exchange), id)));
         } else if (path.startsWith(CloudApi.TEST_PATH_PREFIX)) {
             long id = runId(path.substring(CloudApi.TEST_PATH_PREFIX.length()));
             Principal p = auth.byToken(exchange);
@@ -139,7 +144,8 @@ public final class ApiRoutes implements HttpHandler {
 
     private void createRun(HttpExchange exchange) throws IOException, ApiException, SQLException {
         Principal p = auth.byToken(exchange);
-        TestRunRequest request = read(exchange, TestRunRequest.class);
+        CreateRequests.Read created = CreateRequests.read(exchange, bodies);
+        TestRunRequest request = created.request();
         RequestChecks.create(request);
         RunJoin join = JoinHeaders.join(exchange);
         TestRun run = runs.create(p, request, join);
@@ -151,8 +157,7 @@ public final class ApiRoutes implements HttpHandler {
                     join.instanceId(), run.instances(), run.expectedInstances() == null ? "?" : run.expectedInstances(),
                     run.vus());
         }
-        Responses.json(exchange, 200, new CreateTestRunResponse(run.referenceId(),
-                new CreateTestRunResponse.ConfigOverride(base, base + "/runs/" + run.referenceId()), List.of()));
+        Responses.json(exchange, 200, CreateRequests.answer(run, base, created.notes()));
     }
 
     private void ingest(HttpExchange exchange, long runId) throws IOException, ApiException, SQLException {

@@ -25,18 +25,7 @@ public final class RequestBodies {
 
     /** The body as UTF-8 text, inflated when {@code Content-Encoding: gzip}. */
     public String text(HttpExchange exchange) throws IOException, ApiException {
-        String length = exchange.getRequestHeaders().getFirst("Content-Length");
-        if (length != null) {
-            try {
-                if (Long.parseLong(length.trim()) > maxBytes) {
-                    drain(exchange.getRequestBody());
-                    throw tooLarge("request body is larger than " + maxBytes + " bytes");
-                }
-            } catch (NumberFormatException e) {
-                throw new ApiException(400, "malformed Content-Length");
-            }
-        }
-        byte[] raw = readCapped(exchange.getRequestBody(), maxBytes, "request body is larger than " + maxBytes + " bytes", true);
+        byte[] raw = raw(exchange);
         String encoding = exchange.getRequestHeaders().getFirst("Content-Encoding");
         if (encoding == null || encoding.isBlank() || encoding.equalsIgnoreCase("identity")) {
             return new String(raw, StandardCharsets.UTF_8);
@@ -50,6 +39,30 @@ public final class RequestBodies {
         } catch (ZipException | java.io.EOFException e) {
             throw new ApiException(400, "malformed gzip body: " + e.getMessage());
         }
+    }
+
+    /** The most a decoded body may grow to (a compressed body is refused past it before inflating). */
+    public int maxDecompressedBytes() {
+        return maxDecompressedBytes;
+    }
+
+    /**
+     * The body's bytes as sent (no content coding undone), at most {@code maxBytes}; a chunked
+     * body is read to its end like any other.
+     */
+    public byte[] raw(HttpExchange exchange) throws IOException, ApiException {
+        String length = exchange.getRequestHeaders().getFirst("Content-Length");
+        if (length != null) {
+            try {
+                if (Long.parseLong(length.trim()) > maxBytes) {
+                    drain(exchange.getRequestBody());
+                    throw tooLarge("request body is larger than " + maxBytes + " bytes");
+                }
+            } catch (NumberFormatException e) {
+                throw new ApiException(400, "malformed Content-Length");
+            }
+        }
+        return readCapped(exchange.getRequestBody(), maxBytes, "request body is larger than " + maxBytes + " bytes", true);
     }
 
     /**

@@ -311,6 +311,31 @@ public final class RunService {
         }
     }
 
+    /**
+     * Stops a Running run from the service side (k6's {@code POST /v1/tests/{id}/stop}, or a
+     * user): it becomes Finished with k6's run status 5 (aborted by user), and every later push
+     * is answered 403 with error code 4, which makes k6 stop sending (and stop the test when
+     * its {@code stopOnError} is on). A run already over is returned as it is.
+     */
+    public TestRun stop(Principal principal, long runId) throws SQLException, ApiException {
+        TestRun run = find(principal, runId);
+        if (run.state() != RunState.RUNNING) {
+            return run;
+        }
+        ReentrantLock lock = locks.computeIfAbsent(runId, id -> new ReentrantLock());
+        lock.lock();
+        try {
+            runs.finish(runId, new TestFinishedRequest(CloudApi.RESULT_PASSED, RUN_STATUS_ABORTED_BY_USER, null),
+                    clock.millis());
+        } finally {
+            lock.unlock();
+        }
+        return find(principal, runId);
+    }
+
+    /** k6's run status for a run a user stopped. */
+    static final int RUN_STATUS_ABORTED_BY_USER = 5;
+
     /** Times out every Running run without data for the timeout; returns how many. */
     public int sweepTimeouts() throws SQLException {
         long now = clock.millis();

@@ -1,13 +1,17 @@
 package dev.weft.output.cloud;
 
-import dev.weft.cloud.wire.WireSample;
-import java.util.List;
+import java.util.Map;
 
 /**
- * One metrics request's worth of samples and its id, sent as the k6-Idempotency-Key so a
- * batch retried after a lost answer is ingested once.
+ * One metrics request, encoded once and sent as often as it takes: its id travels as the
+ * k6-Idempotency-Key, so a batch retried after a lost answer is ingested once. Immutable.
  *
- * @param sampleCount how many measured samples the aggregates stand for (for drop reports)
+ * @param id         the idempotency key
+ * @param path       where it is posted, e.g. {@code /v2/metrics/<reference id>}
+ * @param headers    content type, encoding and protocol headers of this body
+ * @param body       the encoded, compressed body
+ * @param samples    how many measured samples the aggregates stand for
+ * @param aggregates how many per-series aggregates it holds
  */
-public record Batch(String id, List<WireSample> samples, long sampleCount) {
+public record Batch(String id, String path, Map<String, String> headers, byte[] body, long samples, int aggregates) {
 }

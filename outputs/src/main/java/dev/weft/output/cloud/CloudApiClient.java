@@ -11,7 +11,6 @@ import dev.weft.cloud.wire.TestRunRequest;
 import dev.weft.cloud.wire.ValidateTokenRequest;
 import dev.weft.cloud.wire.ValidateTokenResponse;
 import dev.weft.cloud.wire.WireJson;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,13 +18,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.zip.Deflater;
-import java.util.zip.GZIPOutputStream;
 
 /**
- * k6 cloud API v1 calls over the JDK HttpClient (the rate is about one request a second, so
- * nothing faster is needed). Blocking; called from the output's own virtual threads and from
- * {@link CloudLogin}. Thread-safe.
+ * k6 cloud API calls (v1 JSON for runs and logins, v2 protobuf bodies for metrics) over the
+ * JDK HttpClient (the rate is about one request a second, so nothing faster is needed).
+ * Blocking; called from the output's own virtual threads and from {@link CloudLogin}.
+ * Thread-safe.
  */
 public final class CloudApiClient implements AutoCloseable {
     private final HttpClient http;
@@ -63,15 +61,14 @@ public final class CloudApiClient implements AutoCloseable {
         return r;
     }
 
-    /** Sends one batch, gzipped, under its batch id (the k6-Idempotency-Key). */
-    public void pushMetrics(String referenceId, Batch batch) throws IOException, CloudRequestException {
-        byte[] body = gzip(WireJson.GSON.toJson(batch.samples()).getBytes(StandardCharsets.UTF_8));
-        HttpRequest request = request(CloudApi.METRICS_PATH_PREFIX + referenceId)
-                .header("Content-Encoding", "gzip")
-                .header(CloudApi.IDEMPOTENCY_KEY_HEADER, batch.id())
-                .header(CloudApi.SAMPLE_COUNT_HEADER, Integer.toString(batch.samples().size()))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
-        send(request, null);
+    /**
+     * Sends one encoded batch under its batch id (the k6-Idempotency-Key); returns the answer's
+     * body (empty when there is none), which may say what the service stored.
+     */
+    public String pushMetrics(Batch batch) throws IOException, CloudRequestException {
+        HttpRequest.Builder b = request(batch.path()).header(CloudApi.IDEMPOTENCY_KEY_HEADER, batch.id());
+        batch.headers().forEach(b::setHeader);
+        return send(b.POST(HttpRequest.BodyPublishers.ofByteArray(batch.body())).build());
     }
 
     public void finish(String referenceId, TestFinishedRequest result) throws IOException, CloudRequestException {
@@ -106,23 +103,30 @@ public final class CloudApiClient implements AutoCloseable {
         return request(path).POST(HttpRequest.BodyPublishers.ofString(WireJson.GSON.toJson(body))).build();
     }
 
-    private <T> T send(HttpRequest request, Class<T> type) throws IOException, CloudRequestException {
+    private String send(HttpRequest request) throws IOException, CloudRequestException {
         HttpResponse<String> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while talking to " + host, e);
+        } catch (IOException e) {
+            throw Unreachable.explain(e, request.uri(), timeout);
         }
         int status = response.statusCode();
         if (status < 200 || status > 299) {
             throw error(status, response.body());
         }
+        return response.body() == null ? "" : response.body();
+    }
+
+    private <T> T send(HttpRequest request, Class<T> type) throws IOException, CloudRequestException {
+        String body = send(request);
         if (type == null) {
             return null;
         }
         try {
-            return WireJson.GSON.fromJson(response.body(), type);
+            return WireJson.GSON.fromJson(body, type);
         } catch (JsonParseException e) {
             throw new IOException("unreadable answer from " + host + ": " + e.getMessage(), e);
         }
@@ -139,18 +143,6 @@ public final class CloudApiClient implements AutoCloseable {
         }
         String text = body == null || body.isBlank() ? "no details" : body.substring(0, Math.min(200, body.length()));
         return new CloudRequestException(status, 0, text);
-    }
-
-    static byte[] gzip(byte[] bytes) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, bytes.length / 8));
-        try (GZIPOutputStream gz = new GZIPOutputStream(out) {
-            {
-                def.setLevel(Deflater.BEST_SPEED);
-            }
-        }) {
-            gz.write(bytes);
-        }
-        return out.toByteArray();
     }
 
     @Override

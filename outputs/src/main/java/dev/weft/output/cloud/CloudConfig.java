@@ -1,6 +1,7 @@
 package dev.weft.output.cloud;
 
 import dev.weft.cloud.wire.CloudApi;
+import dev.weft.cloud.wire.CreateTestRunResponse;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,15 +18,24 @@ import java.util.Map;
  * @param projectId          K6_CLOUD_PROJECT_ID, or null
  * @param pushInterval       how often batches are sent (K6_CLOUD_METRIC_PUSH_INTERVAL, 1s)
  * @param requestTimeout     timeout of one request (K6_CLOUD_TIMEOUT, 60s)
- * @param maxBufferedBatches batches kept while the service is unreachable before the oldest
- *                           are dropped (WEFT_CLOUD_MAX_BUFFERED_BATCHES, 600 = 10 min)
+ * @param bufferBytes        heap the output may hold for samples the service has not taken yet
+ *                           (WEFT_CLOUD_BUFFER, e.g. 64MB; default 256 MB or a quarter of the
+ *                           heap, whichever is less); past it seconds are merged, then dropped
+ * @param maxSeriesInBatch   most time series in one metrics request
+ *                           (K6_CLOUD_MAX_TIME_SERIES_IN_BATCH, 1000 as in k6; the service may set it)
+ * @param stopOnError        end the test run when the service takes no more metrics
+ *                           (K6_CLOUD_STOP_ON_ERROR, false; the service's create answer may set it)
  * @param maxBackoff         longest wait between retries (WEFT_CLOUD_MAX_BACKOFF, 10s)
  * @param stopTimeout        how long stop() keeps trying to deliver and finish
  *                           (WEFT_CLOUD_STOP_TIMEOUT, 60s)
  * @param configFile         where {@code login cloud} keeps the token
  */
 public record CloudConfig(String host, String token, String name, Long projectId, Duration pushInterval,
-        Duration requestTimeout, int maxBufferedBatches, Duration maxBackoff, Duration stopTimeout, Path configFile) {
+        Duration requestTimeout, long bufferBytes, int maxSeriesInBatch, boolean stopOnError, Duration maxBackoff, Duration stopTimeout,
+        Path configFile) {
+
+    /** The buffer's budget when WEFT_CLOUD_BUFFER is not set and the heap is large. */
+    public static final long DEFAULT_BUFFER_BYTES = 256L << 20;
 
     /** Settings from the environment and the login file. */
     public static CloudConfig resolve(Map<String, String> env) {
@@ -43,7 +53,9 @@ public record CloudConfig(String host, String token, String name, Long projectId
                 project == null || project.isBlank() ? null : Long.parseLong(project.trim()),
                 duration(env, "K6_CLOUD_METRIC_PUSH_INTERVAL", Duration.ofSeconds(1)),
                 duration(env, "K6_CLOUD_TIMEOUT", Duration.ofSeconds(60)),
-                integer(env, "WEFT_CLOUD_MAX_BUFFERED_BATCHES", 600),
+                bytes(env, "WEFT_CLOUD_BUFFER", Math.min(DEFAULT_BUFFER_BYTES, Runtime.getRuntime().maxMemory() / 4)),
+                (int) Math.min(100_000, bytesOrCount(env, "K6_CLOUD_MAX_TIME_SERIES_IN_BATCH", 1000)),
+                bool(env, "K6_CLOUD_STOP_ON_ERROR"),
                 duration(env, "WEFT_CLOUD_MAX_BACKOFF", Duration.ofSeconds(10)),
                 duration(env, "WEFT_CLOUD_STOP_TIMEOUT", Duration.ofSeconds(60)), file);
     }
@@ -66,13 +78,71 @@ public record CloudConfig(String host, String token, String name, Long projectId
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
-    private static int integer(Map<String, String> env, String key, int fallback) {
+    /** A size: a whole number of bytes, or with KB, MB or GB (powers of 1024); at least 1 MB. */
+    static long bytes(Map<String, String> env, String key, long fallback) {
+        String v = env.get(key);
+        if (v == null || v.isBlank()) {
+            return fallback;
+        }
+        String t = v.trim().toUpperCase(Locale.ROOT).replace("IB", "B");
+        long unit = 1;
+        for (String[] u : new String[][] {{"KB", "10"}, {"MB", "20"}, {"GB", "30"}, {"B", "0"}}) {
+            if (t.endsWith(u[0])) {
+                unit = 1L << Integer.parseInt(u[1]);
+                t = t.substring(0, t.length() - u[0].length()).trim();
+                break;
+            }
+        }
+        try {
+            long n = Long.parseLong(t) * unit;
+            if (n < (1L << 20)) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be a size of at least 1MB like 64MB, got '" + v + "'");
+        }
+    }
+
+    private static boolean bool(Map<String, String> env, String key) {
+        String v = env.get(key);
+        if (v == null || v.isBlank()) {
+            return false;
+        }
+        return switch (v.trim().toLowerCase(Locale.ROOT)) {
+            case "true", "t", "1" -> true;
+            case "false", "f", "0" -> false;
+            default -> throw new IllegalArgumentException(key + " must be true or false, got '" + v + "'");
+        };
+    }
+
+    /**
+     * The settings with what the service's create answer asks for applied over them, as k6
+     * applies its {@code config}: push interval and batch size (the rest is for k6 itself).
+     * A value it sends that cannot be read is ignored with the setting unchanged.
+     */
+    public CloudConfig withService(CreateTestRunResponse.ConfigOverride o) {
+        if (o == null) {
+            return this;
+        }
+        Duration push = pushInterval;
+        if (o.metricPushInterval() != null) {
+            Duration d = GoDuration.parse(o.metricPushInterval());
+            push = d == null || d.isZero() || d.isNegative() ? push : d;
+        }
+        int series = o.maxTimeSeriesInBatch() != null && o.maxTimeSeriesInBatch() > 0
+                ? Math.min(100_000, o.maxTimeSeriesInBatch()) : maxSeriesInBatch;
+        return new CloudConfig(host, token, name, projectId, push, requestTimeout, bufferBytes, series, stopOnError,
+                maxBackoff, stopTimeout, configFile);
+    }
+
+    private static long bytesOrCount(Map<String, String> env, String key, long fallback) {
         String v = env.get(key);
         if (v == null || v.isBlank()) {
             return fallback;
         }
         try {
-            int n = Integer.parseInt(v.trim());
+            long n = Long.parseLong(v.trim());
             if (n < 1) {
                 throw new NumberFormatException();
             }

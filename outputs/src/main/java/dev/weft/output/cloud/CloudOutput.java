@@ -4,7 +4,6 @@ import dev.weft.cloud.wire.CloudApi;
 import dev.weft.cloud.wire.CreateTestRunResponse;
 import dev.weft.cloud.wire.TestFinishedRequest;
 import dev.weft.cloud.wire.TestRunRequest;
-import dev.weft.cloud.wire.WireSample;
 import dev.weft.metrics.MetricType;
 import dev.weft.metrics.Sample;
 import dev.weft.metrics.Tags;
@@ -12,63 +11,57 @@ import dev.weft.output.Output;
 import dev.weft.output.OutputParams;
 import dev.weft.output.RunStatus;
 import dev.weft.output.WithRunStatus;
+import dev.weft.output.WithTestRunStop;
 import java.io.IOException;
-import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+import org.tinylog.Logger;
 
 /**
  * {@code --out cloud}: creates a test run at start, streams per-second aggregates about once
- * a second, and finishes the run at stop with the run status.
+ * a push interval, and finishes the run at stop with the run status; at the end it prints one
+ * line with what the service confirmed against what was measured, and what was dropped why.
  *
- * <p>Threads: the sample pipeline's consumer calls {@link #addMetricSamples}, which only
- * enqueues (never blocks; past {@link #MAX_PENDING_SAMPLES} it drops and counts). An
- * aggregator virtual thread folds samples into seconds and cuts a {@link Batch} per push
- * interval; a sender virtual thread delivers batches oldest first, retrying with backoff on
- * connection loss or 5xx while {@link BatchQueue} bounds what is kept. {@link #stop()} (CLI
- * thread) flushes, waits up to the stop timeout, then finishes the run. The CLI should call
- * {@link #description()} after {@link #start()} to print the run URL.
+ * <p>Threads: the sample pipeline's consumer calls {@link #addMetricSamples}, which folds the
+ * samples into the {@link SeriesBuffer} (a short lock, no I/O, never waits for the network).
+ * The buffer is bounded in bytes: past its budget it merges seconds, then drops the oldest
+ * aggregates, and counts them. A {@link BatchSender} on its own virtual thread takes closed
+ * seconds out, encodes them ({@link V2BatchEncoder}) and delivers one batch at a time, retrying
+ * with backoff under the same idempotency key. {@link #stop()} (CLI thread) lets the sender deliver what is left
+ * until the stop timeout, then finishes the run. The CLI should call {@link #description()}
+ * after {@link #start()} to print the run URL.
+ *
+ * <p>When a push is answered 403 with error code 4 (the service takes no more metrics for this
+ * run) the output stops sending, as k6's does; with stop-on-error it also ends the test run
+ * through the {@link WithTestRunStop} callback.
  *
  * <p>Several instances (one execution segment each) can share one run, see {@link SharedRun}:
  * they join it by key and finish their own part, or push into an existing run. In a shared run
  * gauges carry an {@code instance_id} tag, since one instance's VU count must not overwrite
  * another's; counters, rates and trends merge at the service as they are.
  */
-public final class CloudOutput implements Output, WithRunStatus {
-    /** Samples waiting for the aggregator beyond this are dropped (and counted), never blocked on. */
-    public static final long MAX_PENDING_SAMPLES = 2_000_000;
-    /** Largest number of aggregates in one request. */
-    static final int MAX_BATCH_SAMPLES = 5_000;
-    private static final System.Logger LOG = System.getLogger("dev.weft.output.cloud");
-
-    private final CloudConfig config;
+public final class CloudOutput implements Output, WithRunStatus, WithTestRunStop {
+    private volatile CloudConfig config;
     private final SharedRun shared;
     private final OutputParams params;
     private final Clock clock;
     private final CloudApiClient client;
-    private final ConcurrentLinkedQueue<List<Sample>> incoming = new ConcurrentLinkedQueue<>();
-    private final AtomicLong pending = new AtomicLong();
-    private final AtomicLong droppedInput = new AtomicLong();
-    private final AtomicLong sentBatches = new AtomicLong();
-    private final AtomicLong failedAttempts = new AtomicLong();
-    private final BatchQueue queue;
-    private final SecondAggregator aggregator = new SecondAggregator();
+    private final SeriesBuffer buffer;
+    private final DeliveryTally tally = new DeliveryTally();
+    private final UnaryOperator<Sample> tagger;
     private volatile RunStatus runStatus = RunStatus.FINISHED;
     private volatile Map<String, Map<String, Boolean>> thresholdResults;
+    private volatile Consumer<String> testRunStop;
     private volatile boolean stopping;
-    private volatile boolean aggregatorDone;
-    private volatile boolean refused;
     private volatile long stopDeadlineMillis = Long.MAX_VALUE;
     private String referenceId;
     private String runUrl;
-    private Thread aggregatorThread;
+    private volatile BatchSender sender;
     private Thread senderThread;
 
     public CloudOutput(CloudConfig config, OutputParams params, Clock clock) {
@@ -77,7 +70,14 @@ public final class CloudOutput implements Output, WithRunStatus {
         this.params = params;
         this.clock = clock;
         this.client = new CloudApiClient(config.host(), config.token(), config.requestTimeout());
-        this.queue = new BatchQueue(config.maxBufferedBatches());
+        this.buffer = new SeriesBuffer(config.bufferBytes());
+        this.tagger = shared.shared() ? this::tagInstance : s -> s;
+    }
+
+    private Sample tagInstance(Sample s) {
+        return s.metric().type() != MetricType.GAUGE ? s : new Sample(s.metric(),
+                (s.tags() == null ? Tags.EMPTY : s.tags()).with(SharedRun.INSTANCE_TAG, shared.instanceId()),
+                s.timeMillis(), s.value());
     }
 
     @Override
@@ -100,6 +100,11 @@ public final class CloudOutput implements Output, WithRunStatus {
     }
 
     @Override
+    public void setTestRunStopCallback(Consumer<String> stop) {
+        this.testRunStop = stop;
+    }
+
+    @Override
     public void start() throws Exception {
         if (config.token() == null) {
             throw new IllegalStateException("no cloud token: run 'weft login cloud' or set K6_CLOUD_TOKEN");
@@ -110,8 +115,13 @@ public final class CloudOutput implements Output, WithRunStatus {
         } else {
             create();
         }
-        aggregatorThread = Thread.ofVirtual().name("weft-cloud-aggregator").start(this::aggregateLoop);
-        senderThread = Thread.ofVirtual().name("weft-cloud-sender").start(this::sendLoop);
+        sender = new BatchSender(config, referenceId, client, buffer, new V2BatchEncoder(), tally, clock, reason -> {
+            Consumer<String> stop = testRunStop;
+            if (stop != null) {
+                stop.accept(reason);
+            }
+        });
+        senderThread = Thread.ofVirtual().name("weft-cloud-sender").start(sender);
     }
 
     private void create() throws IOException {
@@ -121,16 +131,17 @@ public final class CloudOutput implements Output, WithRunStatus {
                     params.thresholds() == null ? Map.of() : params.thresholds(),
                     params.maxDuration() == null ? -1 : params.maxDuration().toSeconds()), shared);
         } catch (IOException e) {
-            throw new IOException("cannot create a test run at " + config.host() + ": " + describe(e), e);
+            throw new IOException("cannot create a test run at " + config.host() + ": " + Backoff.describe(e), e);
         } catch (CloudRequestException e) {
             String what = shared.runKey() != null ? "create or join the test run '" + shared.runKey() + "'"
                     : "create a test run";
             throw new IOException("cannot " + what + " at " + config.host() + ": " + e.getMessage(), e);
         }
         referenceId = created.referenceId();
+        config = config.withService(created.config());
         runUrl = created.runUrl() != null ? created.runUrl() : config.host() + "/runs/" + referenceId;
         if (created.logs() != null) {
-            created.logs().forEach(l -> LOG.log(Level.INFO, "cloud: " + l.message()));
+            created.logs().forEach(this::serviceLog);
         }
     }
 
@@ -145,17 +156,28 @@ public final class CloudOutput implements Output, WithRunStatus {
         return file == null ? params.scriptPath() : file.toString();
     }
 
+    /** A message from the create answer: warnings to the log, the rest to the console like the run URL. */
+    private void serviceLog(CreateTestRunResponse.LogEntry entry) {
+        String level = entry.level() == null ? "" : entry.level().toLowerCase(java.util.Locale.ROOT);
+        if (level.startsWith("warn") || level.startsWith("err") || params.stdout() == null) {
+            Logger.warn("cloud: {}", entry.message());
+        } else {
+            params.stdout().println("cloud: " + entry.message());
+        }
+    }
+
     @Override
     public void addMetricSamples(List<Sample> samples) {
-        if (samples.isEmpty() || stopping || refused) {
+        if (samples.isEmpty() || stopping) {
             return;
         }
-        if (pending.addAndGet(samples.size()) > MAX_PENDING_SAMPLES) {
-            pending.addAndGet(-samples.size());
-            droppedInput.addAndGet(samples.size());
+        BatchSender s = sender;
+        if (s != null && s.refused()) {
+            tally.measured(samples.size());
+            tally.dropped(DropReason.SERVICE_STOPPED, samples.size(), 0);
             return;
         }
-        incoming.add(samples);
+        tally.measured(buffer.addAll(samples, tagger));
     }
 
     @Override
@@ -171,127 +193,6 @@ public final class CloudOutput implements Output, WithRunStatus {
         this.thresholdResults = results;
     }
 
-    private void aggregateLoop() {
-        long tick = Math.min(100, config.pushInterval().toMillis());
-        long nextCut = clock.millis() + config.pushInterval().toMillis();
-        while (!stopping) {
-            drainIncoming();
-            long now = clock.millis();
-            if (now >= nextCut) {
-                // A second is cut once it is a full second old, so stragglers from the pipeline still fit.
-                enqueue(aggregator.takeBefore(Math.floorDiv(now, 1000L) - 1));
-                nextCut = now + config.pushInterval().toMillis();
-            }
-            try {
-                Thread.sleep(tick);
-            } catch (InterruptedException e) {
-                break;
-            }
-        }
-        drainIncoming();
-        enqueue(aggregator.takeBefore(Long.MAX_VALUE));
-        aggregatorDone = true;
-        queue.wake();
-    }
-
-    private void drainIncoming() {
-        List<Sample> list;
-        while ((list = incoming.poll()) != null) {
-            pending.addAndGet(-list.size());
-            for (Sample s : list) {
-                aggregator.add(shared.shared() && s.metric().type() == MetricType.GAUGE
-                        ? new Sample(s.metric(), (s.tags() == null ? Tags.EMPTY : s.tags()).with(SharedRun.INSTANCE_TAG, shared.instanceId()),
-                                s.timeMillis(), s.value())
-                        : s);
-            }
-        }
-    }
-
-    private void enqueue(List<WireSample> samples) {
-        for (int from = 0; from < samples.size(); from += MAX_BATCH_SAMPLES) {
-            List<WireSample> part = new ArrayList<>(samples.subList(from, Math.min(samples.size(), from + MAX_BATCH_SAMPLES)));
-            long count = part.stream().mapToLong(SecondAggregator::countOf).sum();
-            queue.add(new Batch(UUID.randomUUID().toString(), part, count));
-        }
-    }
-
-    private void sendLoop() {
-        int failures = 0;
-        while (!refused) {
-            Batch batch;
-            try {
-                batch = queue.peek(config.pushInterval().toMillis());
-            } catch (InterruptedException e) {
-                return;
-            }
-            if (batch == null) {
-                if (aggregatorDone) {
-                    return;
-                }
-                continue;
-            }
-            try {
-                client.pushMetrics(referenceId, batch);
-                queue.remove(batch);
-                sentBatches.incrementAndGet();
-                if (failures > 0) {
-                    LOG.log(Level.INFO, "cloud output: connection to " + config.host() + " is back");
-                }
-                failures = 0;
-            } catch (CloudRequestException e) {
-                if (e.noMoreMetrics()) {
-                    LOG.log(Level.WARNING, "cloud output: the service takes no more metrics: " + e.getMessage());
-                    refused = true;
-                    queue.discardAll();
-                    return;
-                }
-                if (!e.retryable()) {
-                    LOG.log(Level.WARNING, "cloud output: a metrics batch was refused and dropped: " + e.getMessage());
-                    queue.discard(batch);
-                    continue;
-                }
-                failures = failed(failures, e);
-            } catch (IOException e) {
-                failures = failed(failures, e);
-            }
-            if (failures > 0 && !backOff(failures)) {
-                return;
-            }
-        }
-    }
-
-    private int failed(int failures, Exception e) {
-        failedAttempts.incrementAndGet();
-        LOG.log(Level.WARNING, "cloud output: sending metrics to " + config.host() + " failed, will retry ("
-                + queue.size() + " batches waiting): " + describe(e));
-        return failures + 1;
-    }
-
-    /** Waits before the next attempt; false when stop's deadline has passed. */
-    private boolean backOff(int failures) {
-        long wait = Math.min(config.maxBackoff().toMillis(), 250L << Math.min(failures, 10));
-        long until = clock.millis() + wait;
-        while (clock.millis() < until) {
-            if (clock.millis() >= stopDeadlineMillis) {
-                return false;
-            }
-            try {
-                Thread.sleep(Math.min(50, Math.max(1, until - clock.millis())));
-            } catch (InterruptedException e) {
-                return false;
-            }
-        }
-        return clock.millis() < stopDeadlineMillis;
-    }
-
-    private static String describe(Exception e) {
-        Throwable t = e;
-        while (t.getCause() != null && (t.getMessage() == null || t.getMessage().isBlank())) {
-            t = t.getCause();
-        }
-        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-    }
-
     @Override
     public void stop() throws Exception {
         if (referenceId == null) {
@@ -300,14 +201,16 @@ public final class CloudOutput implements Output, WithRunStatus {
         }
         stopDeadlineMillis = clock.millis() + config.stopTimeout().toMillis();
         stopping = true;
-        aggregatorThread.interrupt();
-        aggregatorThread.join();
+        sender.finish(stopDeadlineMillis);
         senderThread.join(Math.max(1, config.stopTimeout().toMillis() + 1000));
         senderThread.interrupt();
-        queue.discardAll();
-        reportDrops();
+        senderThread.join(1000);
+        SeriesBuffer.Cleared left = buffer.clear();
+        tally.dropped(sender.refused() ? DropReason.SERVICE_STOPPED : DropReason.STOP_TIMEOUT, left.samples(),
+                left.aggregates());
+        report();
         try {
-            if (!refused && shared.pushRefId() == null) {
+            if (!sender.refused() && shared.pushRefId() == null) {
                 finishRun();
             }
         } finally {
@@ -340,23 +243,24 @@ public final class CloudOutput implements Output, WithRunStatus {
                 last = e;
             }
             attempt++;
-        } while (backOff(attempt));
+        } while (new Backoff(clock, config.maxBackoff()).await(attempt, stopDeadlineMillis));
         throw new IOException("could not finish test run " + referenceId + " at " + config.host() + ": "
-                + describe(last), last);
+                + Backoff.describe(last), last);
     }
 
-    private void reportDrops() {
-        CloudOutputStats s = stats();
-        if (s.droppedBatches() > 0 || s.droppedInputSamples() > 0) {
-            LOG.log(Level.WARNING, "cloud output: " + s.droppedBatches() + " batches (" + s.droppedSamples()
-                    + " samples) could not be delivered and " + s.droppedInputSamples() + " samples were dropped on input");
+    private void report() {
+        String line = DeliveryTally.summaryLine(stats());
+        if (params.stdout() != null) {
+            params.stdout().println(line);
+            params.stdout().flush();
+        } else {
+            Logger.warn(line);
         }
     }
 
-    /** Delivery counters so far; safe from any thread. */
+    /** What was measured, delivered and dropped so far; safe from any thread. */
     public CloudOutputStats stats() {
-        return new CloudOutputStats(sentBatches.get(), failedAttempts.get(), queue.droppedBatches(),
-                queue.droppedSamples(), droppedInput.get(), queue.size());
+        return tally.stats(buffer.stats(), buffer.samples());
     }
 
     /** How long stop() may take at most, for callers that budget their shutdown. */

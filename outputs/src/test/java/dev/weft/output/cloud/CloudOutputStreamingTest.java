@@ -82,7 +82,8 @@ class CloudOutputStreamingTest {
         assertThat(fixture.state(id)).isEqualTo("FINISHED");
         assertThat(total(id)).isEqualTo(800);
         assertThat(fixture.run(id).getAsJsonObject("run").get("run_status").getAsInt()).isEqualTo(3);
-        assertThat(output.stats().droppedBatches()).isZero();
+        assertThat(output.stats().totalDroppedSamples()).isZero();
+        assertThat(output.stats().confirmedSamples()).isEqualTo(output.stats().measuredSamples());
     }
 
     @Test
@@ -121,7 +122,7 @@ class CloudOutputStreamingTest {
 
         assertThat(fixture.state(id)).isEqualTo("FINISHED");
         assertThat(total(id)).isEqualTo(375);
-        assertThat(output.stats().droppedSamples()).isZero();
+        assertThat(output.stats().totalDroppedSamples()).isZero();
     }
 
     @Test
@@ -141,7 +142,7 @@ class CloudOutputStreamingTest {
         eventually(Duration.ofSeconds(30), "run timed out", () -> "TIMED_OUT".equals(state(id)));
 
         assertThatThrownBy(output::stop).hasMessageContaining("could not finish test run " + id);
-        assertThat(output.stats().droppedSamples()).isGreaterThan(0);
+        assertThat(output.stats().droppedSamples().get("STOP_TIMEOUT")).isGreaterThan(0);
         assertThat(fixture.state(id)).isEqualTo("TIMED_OUT");
         assertThat(total(id)).isEqualTo(40);
         relay.close();
@@ -155,12 +156,65 @@ class CloudOutputStreamingTest {
         String id = output.referenceId();
         eventually(Duration.ofSeconds(10), "run timed out", () -> "TIMED_OUT".equals(state(id)));
 
+        List<String> stops = new java.util.concurrent.CopyOnWriteArrayList<>();
+        output.setTestRunStopCallback(stops::add);
         output.addMetricSamples(requests(5));
-        eventually(Duration.ofSeconds(10), "batch refused", () -> output.stats().droppedBatches() > 0);
+        eventually(Duration.ofSeconds(10), "batch refused", () -> output.stats().totalDroppedSamples() > 0);
+        assertThat(output.stats().droppedSamples()).containsOnlyKeys("SERVICE_STOPPED");
+        output.addMetricSamples(requests(5));
         output.stop();
+        assertThat(stops).as("without K6_CLOUD_STOP_ON_ERROR the test goes on, as in k6").isEmpty();
+        assertThat(output.stats().droppedSamples().get("SERVICE_STOPPED")).isEqualTo(32);
 
         assertThat(fixture.state(id)).isEqualTo("TIMED_OUT");
         assertThat(total(id)).isZero();
+    }
+
+    @Test
+    void withStopOnErrorARunOverAtTheServiceEndsTheTestOnce() throws Exception {
+        fixture = new ServiceFixture(dir.resolve("db"), Duration.ofSeconds(1));
+        output = output(fixture.service.baseUrl(), Map.of("K6_CLOUD_STOP_ON_ERROR", "true"));
+        List<String> stops = new java.util.concurrent.CopyOnWriteArrayList<>();
+        output.setTestRunStopCallback(stops::add);
+        output.start();
+        String id = output.referenceId();
+        eventually(Duration.ofSeconds(10), "run timed out", () -> "TIMED_OUT".equals(state(id)));
+
+        output.addMetricSamples(requests(5));
+        eventually(Duration.ofSeconds(10), "the test asked to stop", () -> !stops.isEmpty());
+        output.addMetricSamples(requests(5));
+        output.stop();
+
+        assertThat(stops).singleElement().asString().contains("takes no more metrics", "403/E4");
+    }
+
+    @Test
+    void anUnreachableServiceIsNamedInOneLineAtStart() throws Exception {
+        fixture = new ServiceFixture(dir.resolve("db"), Duration.ofMinutes(1));
+        int port = fixture.service.port();
+        fixture.stop();
+        output = output("http://127.0.0.1:" + port, Map.of());
+
+        assertThatThrownBy(output::start).hasMessage("cannot create a test run at http://127.0.0.1:" + port
+                + ": connection refused to 127.0.0.1:" + port);
+    }
+
+    @Test
+    void theEndLineSaysWhatTheServiceConfirmedAgainstWhatWasMeasured() throws Exception {
+        fixture = new ServiceFixture(dir.resolve("db"), Duration.ofMinutes(2));
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        Map<String, String> env = new HashMap<>(Map.of("K6_CLOUD_HOST", fixture.service.baseUrl(),
+                "K6_CLOUD_TOKEN", fixture.token, "XDG_CONFIG_HOME", dir.resolve("config").toString()));
+        output = new CloudOutput(CloudConfig.resolve(env), new OutputParams("", dir, "s.js", env, 1,
+                Duration.ofSeconds(30), Map.of(), new PrintStream(console, true, java.nio.charset.StandardCharsets.UTF_8)),
+                Clock.systemUTC());
+        output.start();
+        output.addMetricSamples(requests(100));
+        output.stop();
+
+        assertThat(console.toString(java.nio.charset.StandardCharsets.UTF_8)).contains(
+                "cloud: the service confirmed 301 of 301 samples measured (", "; nothing dropped");
+        assertThat(total(output.referenceId())).isEqualTo(100);
     }
 
     @Test

@@ -1,0 +1,57 @@
+package dev.weft.cloud.api;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import dev.weft.cloud.account.Principal;
+import dev.weft.cloud.http.Responses;
+import dev.weft.cloud.run.RunService;
+import dev.weft.cloud.run.TestRun;
+import dev.weft.cloud.summary.RunSummary;
+import java.util.regex.Pattern;
+
+/**
+ * Everything under {@code /api}: {@code GET /api/runs/{id}/summary} (k6's summary-export shape,
+ * token or session), {@code POST /api/runs/{id}/stop} (token only; see {@link RunService#stop}),
+ * the web app's JSON endpoints (handed to {@code web}, which serves them),
+ * and a JSON 404/405 for any other path or method, so an API client never gets a login page or
+ * a redirect. Called on the server's virtual request threads.
+ */
+public final class RunApiRoutes extends JsonHandler {
+    private static final Pattern SUMMARY = Pattern.compile("/api/runs/(\\d{1,18})/summary");
+    private static final Pattern STOP = Pattern.compile("/api/runs/(\\d{1,18})/stop");
+    private static final Pattern WEB_JSON = Pattern.compile("/api/runs(/\\d{1,18}(/events)?)?");
+
+    private final Authenticator auth;
+    private final RunService runs;
+    private final RunSummary summaries;
+    private final HttpHandler web;
+
+    public RunApiRoutes(Authenticator auth, RunService runs, RunSummary summaries, HttpHandler web) {
+        this.auth = auth;
+        this.runs = runs;
+        this.summaries = summaries;
+        this.web = web;
+    }
+
+    @Override
+    void route(HttpExchange exchange, String path, String method) throws Exception {
+        var summary = SUMMARY.matcher(path);
+        if (summary.matches()) {
+            require(method, "GET");
+            Principal p = auth.byTokenOrSession(exchange);
+            TestRun run = runs.find(p, runId(summary.group(1)));
+            Responses.json(exchange, 200, summaries.of(run));
+        } else if (STOP.matcher(path).matches()) {
+            // token only: a state change by cookie would need the web app's origin checks
+            require(method, "POST");
+            var stop = STOP.matcher(path);
+            stop.matches();
+            Responses.json(exchange, 200, RunJson.of(runs.stop(auth.byToken(exchange), runId(stop.group(1)))));
+        } else if (WEB_JSON.matcher(path).matches()) {
+            require(method, "GET");
+            web.handle(exchange);
+        } else {
+            throw notFound(method, path);
+        }
+    }
+}
