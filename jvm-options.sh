@@ -41,13 +41,13 @@ weft_find_jdk() {
 # Builds with Maven (JAVA_HOME set) when a main source or pom is newer than the last build.
 weft_build() {
   local here="$1" stamp="$1/cli/target/lib/.built"
-  if [ -f "$stamp" ] && [ -z "$(find "$here" \( -path '*/src/main/*' -o -name pom.xml \) -not -path '*/target/*' \
+  if [ -f "$stamp" ] && [ -z "$(find "$here" \( -path '*/src/main/*' -o -name pom.xml \) -not -path '*/target/*' -not -path "$here/bench/*" \
        -newer "$stamp" -print -quit 2>/dev/null)" ]; then
     return 0
   fi
   command -v mvn >/dev/null || { echo "weft: Maven (mvn) is needed to build Weft: apt-get install maven" >&2; return 1; }
   echo "weft: building (first use or sources changed)..." >&2
-  (cd "$here" && mvn -q -B -Dmaven.test.skip=true -pl cli -am install >&2)
+  (cd "$here" && mvn -q -B -Dmaven.test.skip=true -pl cli -am package >&2)
   touch "$stamp"
 }
 
