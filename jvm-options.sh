@@ -6,6 +6,7 @@
 #   weft_classpath HERE      the class path: the CLI jar and its dependency jars, in a fixed order
 #   weft_aot_prepare HERE    on JDK 25+, records the AOT cache by a training run when it is missing or stale
 #   weft_jvm_options HERE    the JVM flags (the AOT cache when usable, WEFT_JIT=1's compiler)
+#   weft_command_options ARGS...   flags that depend on the command: JIT tiers, the results service's heap
 #
 # The JDK's version is read from its release file, so finding it starts no JVM.
 
@@ -138,4 +139,18 @@ weft_jvm_options() {
     fi
   fi
   echo "$opts"
+}
+
+# Flags chosen by the command (see README, "Start-up, JIT and heap"). Commands that end in a
+# second or so (version, inspect, archive, status...) run with C1 only: C2 compiling GraalJS's
+# start-up code costs them more CPU than it could give back. Tests (run, quickstart) keep both
+# tiers: measured here, C2's steady state takes half C1's CPU per request, which repays its
+# compile time after ~80k requests. The results service (cloud serve) gets a bounded heap: with
+# the JVM's default (a quarter of RAM) it grew to 2.6 GB of RSS around 10 MB of live data.
+weft_command_options() {
+  case "${1:-}" in
+    run | quickstart | target) ;;
+    cloud) echo "-Xmx512m" ;;
+    *) echo "-XX:TieredStopAtLevel=1" ;;
+  esac
 }
