@@ -46,26 +46,36 @@ public final class AotTraining {
     public static void main(String[] args) throws Exception {
         Path dir = Files.createTempDirectory("weft-aot-training");
         int code;
-        try (Responder target = Responder.start()) {
-            Path script = dir.resolve("training.js");
-            Files.writeString(script, SCRIPT);
+        try {
             PrintStream discard = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
-            GlobalEnv global = new GlobalEnv(Map.of(), InputStream.nullInputStream(), discard, discard,
-                    dir, false, onSignal -> () -> { });
-            String url = "URL=http://127.0.0.1:" + target.port() + "/";
-            // a control API on a port of its own, so that its classes are trained too
-            List<String> common = List.of("-e", url, "--address", "127.0.0.1:0");
-            code = new Cli(global).run(concat(List.of("run"), common, List.of(script.toString())));
-            if (code == 0) {
-                code = new Cli(global).run(concat(List.of("run", "-q", "--vus", "4", "--duration", "1s"), common,
-                        List.of(script.toString())));
-            }
+            code = train(new GlobalEnv(Map.of(), InputStream.nullInputStream(), discard, discard, dir, false,
+                    onSignal -> () -> { }));
         } finally {
             try (Stream<Path> files = Files.walk(dir)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
         System.exit(code);
+    }
+
+    /**
+     * Runs the training's two tests through the CLI with {@code global} (its cwd receives the
+     * script); returns the first non-zero exit code, else 0.
+     */
+    static int train(GlobalEnv global) throws IOException, InterruptedException {
+        try (Responder target = Responder.start()) {
+            Path script = global.cwd().resolve("training.js");
+            Files.writeString(script, SCRIPT);
+            String url = "URL=http://127.0.0.1:" + target.port() + "/";
+            // a control API on a port of its own, so that its classes are trained too
+            List<String> common = List.of("-e", url, "--address", "127.0.0.1:0");
+            int code = new Cli(global).run(concat(List.of("run"), common, List.of(script.toString())));
+            if (code != 0) {
+                return code;
+            }
+            return new Cli(global).run(concat(List.of("run", "-q", "--vus", "4", "--duration", "1s"), common,
+                    List.of(script.toString())));
+        }
     }
 
     @SafeVarargs
