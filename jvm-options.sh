@@ -78,10 +78,14 @@ weft_aot_wanted() {
   [ "${WEFT_AOT:-1}" != 0 ] && [ "${WEFT_JIT:-0}" != 1 ] && [ "$(weft_java_major "$JAVA_HOME")" -ge 25 ]
 }
 
-# The cache is fresh when it is newer than every jar on the class path.
+# Whether file $1 is newer than the last build (its stamp) and every jar on the class path.
+weft_newer_than_build() {
+  [ -f "$1" ] && [ -z "$(find "$2/cli/target" -maxdepth 2 \( -name '*.jar' -o -name .built \) -newer "$1" -print -quit)" ]
+}
+
+# The cache is fresh when it was made after the last build and after every jar.
 weft_aot_fresh() {
-  local cache="$1" here="$2"
-  [ -f "$cache" ] && [ -z "$(find "$here/cli/target" -maxdepth 2 -name '*.jar' -newer "$cache" -print -quit)" ]
+  weft_newer_than_build "$1" "$2"
 }
 
 # Records the AOT cache by running dev.weft.cli.aot.AotTraining (a smoke test and a 1 s run against a
@@ -93,7 +97,7 @@ weft_aot_prepare() {
   cache="$(weft_aot_file "$here")"
   failed="$cache.failed"
   weft_aot_fresh "$cache" "$here" && return 0
-  [ -f "$failed" ] && [ -z "$(find "$here/cli/target" -maxdepth 2 -name '*.jar' -newer "$failed" -print -quit)" ] && return 0
+  weft_newer_than_build "$failed" "$here" && return 0
   mkdir -p "$(dirname "$cache")"
   log="$cache.log"
   tmp="$cache.$$.tmp"
