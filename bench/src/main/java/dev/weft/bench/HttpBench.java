@@ -69,7 +69,8 @@ public final class HttpBench {
             String url = nginx.url();
             int port = nginx.port();
             Path dir = nginx.dir();
-            System.out.println("nginx: " + (stock ? "stock (welcome page from disk, access log on)" : "tiny fixed body"));
+            System.out.println("nginx: " + (stock ? "stock (welcome page from disk, access log on)"
+                    : "tiny fixed body"));
             double[] wrk = runWrk(url, vus, seconds);
             System.out.printf(Locale.ROOT, "wrk -t2 -c%d -d%ds: %.0f req/s, wrk CPU %.1f us/request%n",
                     vus, seconds, wrk[0], wrk[1]);
