@@ -1,13 +1,163 @@
-# Sourced by ./weft and bench/run: the JVM flags Weft runs with. WEFT_JIT=1 turns on GraalJS's
-# JIT (JVMCI + the Graal compiler from cli/target/jit); the default is the fallback runtime.
+# Sourced by ./weft, test.sh and bench/run: how Weft finds its JDK, builds itself, and which JVM
+# it starts with which flags. Functions only; nothing runs on sourcing.
+#
+#   weft_find_jdk            the JDK to use: JAVA_HOME if it is a JDK >= 21, else the newest under /usr/lib/jvm
+#   weft_build HERE          builds the CLI's jars with Maven when sources changed since the last build
+#   weft_classpath HERE      the class path: the CLI jar and its dependency jars, in a fixed order
+#   weft_aot_prepare HERE    on JDK 25+, records the AOT cache by a training run when it is missing or stale
+#   weft_jvm_options HERE    the JVM flags (the AOT cache when usable, WEFT_JIT=1's compiler)
+#   weft_command_options ARGS...   flags that depend on the command: JIT tiers, the results service's heap
+#
+# The JDK's version is read from its release file, so finding it starts no JVM.
+
+# The feature version of the JDK at $1 (21, 25...), from $1/release; 0 if unknown.
+weft_java_major() {
+  local v=""
+  if [ -r "$1/release" ]; then
+    v="$(sed -n 's/^JAVA_VERSION="\([^"]*\)".*/\1/p' "$1/release")"
+  fi
+  if [ -z "$v" ] && [ -x "$1/bin/java" ]; then
+    v="$("$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')"
+  fi
+  v="${v#1.}"
+  v="${v%%[!0-9]*}"
+  echo "${v:-0}"
+}
+
+weft_find_jdk() {
+  if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/javac" ] && [ "$(weft_java_major "$JAVA_HOME")" -ge 21 ]; then
+    echo "$JAVA_HOME"; return
+  fi
+  local best="" best_v=0 d v
+  for d in /usr/lib/jvm/*/ "$HOME"/.sdkman/candidates/java/*/; do
+    d="${d%/}"
+    [ -x "$d/bin/javac" ] || continue
+    v="$(weft_java_major "$d")"
+    if [ "$v" -ge 21 ] && [ "$v" -gt "$best_v" ]; then best="$d"; best_v="$v"; fi
+  done
+  [ -n "$best" ] || { echo "weft: no JDK 21 or newer found (set JAVA_HOME or install one under /usr/lib/jvm)" >&2; return 1; }
+  echo "$best"
+}
+
+# Builds with Maven (JAVA_HOME set) when a main source or pom is newer than the last build.
+weft_build() {
+  local here="$1" stamp="$1/cli/target/lib/.built"
+  if [ -f "$stamp" ] && [ -z "$(find "$here" \( -path '*/src/main/*' -o -name pom.xml \) -not -path '*/target/*' -not -path "$here/bench/*" \
+       -newer "$stamp" -print -quit 2>/dev/null)" ]; then
+    return 0
+  fi
+  command -v mvn >/dev/null || { echo "weft: Maven (mvn) is needed to build Weft: apt-get install maven" >&2; return 1; }
+  echo "weft: building (first use or sources changed)..." >&2
+  (cd "$here" && mvn -q -B -Dmaven.test.skip=true -pl cli -am package >&2)
+  touch "$stamp"
+}
+
+# Jars only (the JDK's AOT cache accepts no class folders), in byte order so that the cache's
+# recorded class path matches whatever the locale.
+weft_classpath() {
+  local here="$1" cp="" j LC_ALL=C
+  for j in "$here"/cli/target/weft-cli-*.jar; do
+    case "$j" in *-tests.jar|*-sources.jar|*-javadoc.jar) ;; *) cp="$j" ;; esac
+  done
+  for j in "$here"/cli/target/lib/*.jar; do cp="$cp:$j"; done
+  echo "$cp"
+}
+
+# The AOT cache for this JDK build (caches are specific to one JDK build and one set of jars).
+weft_aot_file() {
+  local release="unknown"
+  if [ -r "$JAVA_HOME/release" ]; then
+    release="$(sed -n 's/^JAVA_RUNTIME_VERSION="\([^"]*\)".*/\1/p' "$JAVA_HOME/release" | tr -c 'A-Za-z0-9.\n' '_')"
+  fi
+  echo "$1/cli/target/aot/weft-${release:-unknown}.aot"
+}
+
+# Whether this start may use an AOT cache: JDK 25+ (-XX:AOTCacheOutput), not turned off by
+# WEFT_AOT=0, and not WEFT_JIT=1 (an upgraded module path turns the JDK's class sharing off).
+weft_aot_wanted() {
+  [ "${WEFT_AOT:-1}" != 0 ] && [ "${WEFT_JIT:-0}" != 1 ] && [ "$(weft_java_major "$JAVA_HOME")" -ge 25 ]
+}
+
+# Whether file $1 is newer than the last build (its stamp) and every jar on the class path.
+weft_newer_than_build() {
+  [ -f "$1" ] && [ -z "$(find "$2/cli/target" -maxdepth 2 \( -name '*.jar' -o -name .built \) -newer "$1" -print -quit)" ]
+}
+
+# The cache is fresh when it was made after the last build and after every jar.
+weft_aot_fresh() {
+  weft_newer_than_build "$1" "$2"
+}
+
+# Records the AOT cache by running dev.weft.cli.aot.AotTraining (a smoke test and a 1 s run against a
+# loopback responder) with -XX:AOTCacheOutput. A failed training is logged, said once, and not
+# retried until the next build; Weft then starts without the cache.
+weft_aot_prepare() {
+  local here="$1" cache failed log tmp
+  weft_aot_wanted || return 0
+  cache="$(weft_aot_file "$here")"
+  failed="$cache.failed"
+  weft_aot_fresh "$cache" "$here" && return 0
+  weft_newer_than_build "$failed" "$here" && return 0
+  mkdir -p "$(dirname "$cache")"
+  log="$cache.log"
+  tmp="$cache.$$.tmp"
+  echo "weft: recording the JDK's AOT cache for faster starts (once per build)..." >&2
+  # shellcheck disable=SC2046
+  if "$JAVA_HOME/bin/java" $(weft_base_options) -XX:AOTCacheOutput="$tmp" \
+       -cp "$(weft_classpath "$here")" dev.weft.cli.aot.AotTraining >"$log" 2>&1 && [ -s "$tmp" ]; then
+    mv -f "$tmp" "$cache"
+    rm -f "$failed"
+  else
+    rm -f "$tmp" "$tmp.config"
+    touch "$failed"
+    echo "weft: could not record the AOT cache (see $log); starting without it" >&2
+  fi
+}
+
+# Flags every Weft JVM gets, whatever the JDK (21+) and whether or not a cache is used.
+weft_base_options() {
+  local major opts
+  major="$(weft_java_major "$JAVA_HOME")"
+  opts="--enable-native-access=ALL-UNNAMED -Dpolyglot.engine.WarnInterpreterOnly=false"
+  if [ "$major" -ge 23 ]; then
+    opts="$opts --sun-misc-unsafe-memory-access=allow"
+  fi
+  if [ "$major" -ge 25 ]; then
+    opts="$opts -XX:+UseCompactObjectHeaders"
+  fi
+  echo "$opts"
+}
+
 weft_jvm_options() {
-  local here="$1" lib="$1/cli/target/lib" opts
-  opts="-XX:+UseCompactObjectHeaders --sun-misc-unsafe-memory-access=allow --enable-native-access=ALL-UNNAMED"
-  opts="$opts -Dpolyglot.engine.WarnInterpreterOnly=false"
+  local here="$1" lib="$1/cli/target/lib" opts cache
+  opts="$(weft_base_options)"
   if [ "${WEFT_JIT:-0}" = 1 ]; then
     local up="$here/cli/target/jit/compiler.jar" j
     for j in word collections nativeimage truffle-compiler; do up="$up:$(ls "$lib"/$j-*.jar | head -n 1)"; done
     opts="$opts -XX:+UnlockExperimentalVMOptions -XX:+EnableJVMCI --upgrade-module-path=$up"
+  elif weft_aot_wanted; then
+    cache="$(weft_aot_file "$here")"
+    # a cache the JVM cannot use (other GC or flags in WEFT_JAVA_OPTS) is skipped silently
+    if weft_aot_fresh "$cache" "$here"; then
+      opts="$opts -XX:AOTCache=$cache -Xlog:aot=off"
+    fi
   fi
   echo "$opts"
+}
+
+# Flags chosen by the command (see README, "Start-up, JIT and heap"). Every command starts with
+# a 64 MB heap that grows as needed up to the JVM's default maximum (a quarter of RAM): with the
+# JVM's default start (1/64 of RAM) 50 VUs for 60k requests kept 300-375 MB of RSS, with 64 MB
+# ~200 MB for the same CPU. Commands that end in a second or so (version, inspect, archive,
+# status...) run with C1 only: C2 compiling GraalJS's start-up code costs them more CPU than it
+# gives back. Tests (run, quickstart) keep both tiers: C2's steady state takes half C1's CPU per
+# request, which repays its compile time after ~80k requests. The results service (cloud serve)
+# gets a bounded heap: with the JVM's default it grew to 2.6 GB of RSS around 10 MB of live data.
+# WEFT_JAVA_OPTS comes after these flags, so it overrides any of them.
+weft_command_options() {
+  case "${1:-}" in
+    run | quickstart | target) echo "-Xms64m" ;;
+    cloud) echo "-Xms64m -Xmx512m" ;;
+    *) echo "-Xms64m -XX:TieredStopAtLevel=1" ;;
+  esac
 }

@@ -26,17 +26,14 @@ if [ ${#need[@]} -gt 0 ]; then
   fi
 fi
 
-java_major() { "$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p' | cut -d. -f1; }
-if [ -z "${JAVA_HOME:-}" ] || [ "$(java_major "$JAVA_HOME" 2>/dev/null || echo 0)" -lt 21 ] 2>/dev/null; then
-  JAVA_HOME=""
-  best_v=0
-  for d in /usr/lib/jvm/*/; do
-    d="${d%/}"; [ -x "$d/bin/javac" ] || continue
-    v="$(java_major "$d" 2>/dev/null || echo 0)"
-    if [ "${v:-0}" -gt "$best_v" ]; then JAVA_HOME="$d"; best_v="$v"; fi
-  done
-  [ "$best_v" -ge 21 ] || { echo "test.sh: no JDK 21 or newer under /usr/lib/jvm" >&2; exit 1; }
-fi
+. "$here/jvm-options.sh"
+JAVA_HOME="$(weft_find_jdk)"
 export JAVA_HOME
 echo "test.sh: JDK $JAVA_HOME" >&2
-exec mvn -B -ntp install "$@"
+mvn -B -ntp install "$@"
+# The build is ./weft's too: mark it built and record the JDK's AOT cache (JDK 25+), as ./weft's
+# first use would, so the next ./weft starts at once.
+if ls cli/target/weft-cli-*.jar >/dev/null 2>&1 && [ -d cli/target/lib ]; then
+  touch cli/target/lib/.built
+  weft_aot_prepare "$here"
+fi

@@ -18,17 +18,14 @@ import dev.weft.vu.IterationContext;
 import dev.weft.vu.IterationOutcome;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -68,15 +65,12 @@ public final class HttpBench {
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
         int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 20;
         boolean stock = args.length <= 3 || !args[3].equals("tiny");
-        // readable by nginx's worker (user nobody): a 0700 temp dir made every request a 403
-        Path dir = Files.createTempDirectory("weft-http-bench",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
-        int port = freePort();
-        String url = "http://127.0.0.1:" + port + "/";
-        Process nginx = startNginx(dir, port, stock);
-        System.out.println("nginx: " + (stock ? "stock (welcome page from disk, access log on)" : "tiny fixed body"));
-        try {
-            waitForPort(port);
+        try (LocalNginx nginx = LocalNginx.start(stock)) {
+            String url = nginx.url();
+            int port = nginx.port();
+            Path dir = nginx.dir();
+            System.out.println("nginx: " + (stock ? "stock (welcome page from disk, access log on)"
+                    : "tiny fixed body"));
             double[] wrk = runWrk(url, vus, seconds);
             System.out.printf(Locale.ROOT, "wrk -t2 -c%d -d%ds: %.0f req/s, wrk CPU %.1f us/request%n",
                     vus, seconds, wrk[0], wrk[1]);
@@ -107,53 +101,7 @@ public final class HttpBench {
             }
             System.out.printf(Locale.ROOT, "cpus=%d jvm=%s%n", Runtime.getRuntime().availableProcessors(),
                     String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()));
-        } finally {
-            nginx.destroy();
-            nginx.waitFor(5, TimeUnit.SECONDS);
         }
-    }
-
-    /** nginx in the foreground, one worker: Debian's stock site, or a tiny fixed body. */
-    private static Process startNginx(Path dir, int port, boolean stock) throws IOException {
-        Files.createDirectories(dir.resolve("logs"));
-        Files.createDirectories(dir.resolve("tmp"));
-        Files.createDirectories(dir.resolve("html"));
-        Path welcome = Path.of("/var/www/html/index.nginx-debian.html");
-        Files.writeString(dir.resolve("html/index.html"), Files.isReadable(welcome) ? Files.readString(welcome)
-                : "<!DOCTYPE html>\n<html><head><title>Welcome to nginx!</title></head><body><h1>Welcome to nginx!</h1>"
-                        + "<p>If you see this page, the nginx web server is successfully installed and working.</p>"
-                        + "</body></html>\n");
-        String http = stock ? """
-                  access_log %1$s/logs/access.log;
-                  sendfile on;
-                  server {
-                    listen 127.0.0.1:%2$d;
-                    root %1$s/html;
-                    index index.html;
-                  }
-                """ : """
-                  access_log off;
-                  keepalive_requests 10000000;
-                  server {
-                    listen 127.0.0.1:%2$d;
-                    location / { default_type text/plain; return 200 "hello from nginx\\n"; }
-                  }
-                """;
-        Path conf = dir.resolve("nginx.conf");
-        Files.writeString(conf, """
-                worker_processes 1;
-                daemon off;
-                pid %1$s/nginx.pid;
-                error_log %1$s/logs/error.log;
-                events { worker_connections 1024; }
-                http {
-                  client_body_temp_path %1$s/tmp; proxy_temp_path %1$s/tmp; fastcgi_temp_path %1$s/tmp;
-                  uwsgi_temp_path %1$s/tmp; scgi_temp_path %1$s/tmp;
-                %3$s}
-                """.formatted(dir, port, http.formatted(dir, port)));
-        String nginx = Files.isExecutable(Path.of("/usr/sbin/nginx")) ? "/usr/sbin/nginx" : "nginx";
-        return new ProcessBuilder(nginx, "-c", conf.toString(), "-p", dir.toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("logs/stdout.log").toFile()).start();
     }
 
     /** Runs wrk under bash so that {@code times} reports its CPU; returns {req/s, CPU us per request}. */
@@ -232,7 +180,7 @@ public final class HttpBench {
     }
 
     /** WEFT_K6_BINARY, else {@code k6} on the PATH, else null. */
-    private static String k6Binary() {
+    static String k6Binary() {
         String env = System.getenv("WEFT_K6_BINARY");
         if (env != null && !env.isBlank()) {
             return env;
@@ -325,23 +273,5 @@ public final class HttpBench {
             }
             return f;
         }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
-    private static void waitForPort(int port) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (System.nanoTime() < deadline) {
-            try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
-                return;
-            } catch (IOException e) {
-                Thread.sleep(50);
-            }
-        }
-        throw new IllegalStateException("nginx did not start listening on port " + port);
     }
 }

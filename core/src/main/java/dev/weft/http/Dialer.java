@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSession;
@@ -23,14 +24,15 @@ import javax.net.ssl.SSLSocketFactory;
  */
 final class Dialer {
     private final HostResolver resolver;
-    private final SSLSocketFactory tls;
+    private final Supplier<SSLSocketFactory> tls;
     private final boolean insecure;
     private final String[] protocols;
     private final String[] cipherSuites;
     private final int dialTimeoutMillis;
     private final ProxyEnvironment proxies;
 
-    Dialer(HttpClientConfig config, SSLSocketFactory tls, ProxyEnvironment proxies) {
+    /** @param tls the test's TLS sockets, asked for only when a connection needs TLS */
+    Dialer(HttpClientConfig config, Supplier<SSLSocketFactory> tls, ProxyEnvironment proxies) {
         this.proxies = proxies;
         this.resolver = new HostResolver(config.hosts());
         this.tls = tls;
@@ -195,7 +197,7 @@ final class Dialer {
     /** A TLS client handshake over an open socket (the target's, or an https proxy's). */
     private SSLSocket handshake(Socket under, String host, int port, boolean offerH2, long deadline)
             throws IOException {
-        SSLSocket ssl = (SSLSocket) tls.createSocket(under, host, port, true);
+        SSLSocket ssl = (SSLSocket) tls.get().createSocket(under, host, port, true);
         ssl.setSSLParameters(parameters(ssl, host, offerH2));
         ssl.setSoTimeout((int) Math.max(1, remainingMillis(deadline)));
         ssl.startHandshake();

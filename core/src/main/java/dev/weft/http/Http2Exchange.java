@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 
@@ -56,7 +57,7 @@ final class Http2Exchange implements AutoCloseable {
     record Outcome(Http1Exchange.Result result, long bytesSent, long bytesReceived) {
     }
 
-    private final SSLContext tls;
+    private final Supplier<SSLContext> tls;
     private final SSLParameters parameters;
     private final Duration connectTimeout;
     private final boolean clientPerRequest;
@@ -69,9 +70,10 @@ final class Http2Exchange implements AutoCloseable {
      * @param clientPerRequest k6's {@code noConnectionReuse}: a fresh JDK client (and connection)
      *                         for every request
      */
-    Http2Exchange(SSLContext tls, SSLParameters parameters, Duration connectTimeout, boolean clientPerRequest) {
+    Http2Exchange(Supplier<SSLContext> tls, SSLParameters parameters, Duration connectTimeout,
+            boolean clientPerRequest) {
         this.tls = tls;
-        this.parameters = withVersions(parameters, tls);
+        this.parameters = parameters;
         this.connectTimeout = connectTimeout;
         this.clientPerRequest = clientPerRequest;
     }
@@ -103,8 +105,9 @@ final class Http2Exchange implements AutoCloseable {
 
     private JdkClient newClient() {
         ExecutorService workers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("weft-h2-", 0).factory());
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).sslContext(tls)
-                .sslParameters(parameters).followRedirects(HttpClient.Redirect.NEVER)
+        SSLContext context = tls.get();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).sslContext(context)
+                .sslParameters(withVersions(parameters, context)).followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(connectTimeout).executor(workers).build();
         return new JdkClient(http, workers);
     }

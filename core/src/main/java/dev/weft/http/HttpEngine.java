@@ -4,6 +4,7 @@ import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
 import java.net.Socket;
 import java.time.Clock;
+import java.util.concurrent.locks.ReentrantLock;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.KeyManager;
@@ -13,7 +14,12 @@ import javax.net.ssl.X509ExtendedTrustManager;
 /**
  * The test-wide part of the HTTP engine: settings, TLS context and resolver, built once per test
  * from an {@link HttpClientConfig} and shared by every VU (thread-safe: immutable after
- * construction). It makes each VU's {@link VuHttpClient} and {@link CookieJar}.
+ * construction but for the TLS context, made once on first use). It makes each VU's {@link
+ * VuHttpClient} and {@link CookieJar}.
+ *
+ * <p>The TLS context (the JDK's trust store, its providers and key managers: ~10% of a plain
+ * smoke test's start-up) is made when the first https connection needs it, so plain-http tests
+ * never pay for it; {@code tlsAuth} entries are still read, and refused, at construction.
  *
  * <pre>{@code
  * HttpEngine engine = new HttpEngine(HttpClientConfig.defaults(), Clock.systemUTC());
@@ -34,7 +40,9 @@ import javax.net.ssl.X509ExtendedTrustManager;
 public final class HttpEngine {
     private final HttpClientConfig config;
     private final Clock clock;
-    private final SSLContext tls;
+    private final KeyManager[] keys;
+    private final ReentrantLock tlsLock = new ReentrantLock();
+    private volatile SSLContext tls;
     private final Dialer dialer;
 
     /**
@@ -45,9 +53,9 @@ public final class HttpEngine {
     public HttpEngine(HttpClientConfig config, Clock clock) {
         this.config = config;
         this.clock = clock;
-        this.tls = sslContext(config);
+        this.keys = config.tlsAuth().isEmpty() ? null : new KeyManager[] {new ClientCertificates(config.tlsAuth())};
         ProxyEnvironment proxies = new ProxyEnvironment(config.proxyEnv());
-        this.dialer = new Dialer(config, tls.getSocketFactory(), proxies);
+        this.dialer = new Dialer(config, () -> tls().getSocketFactory(), proxies);
     }
 
     public HttpClientConfig config() {
@@ -64,7 +72,29 @@ public final class HttpEngine {
 
     /** A VU's own HTTP/2 side (it starts no JDK client until its first h2 request). */
     Http2Exchange newHttp2Exchange() {
-        return new Http2Exchange(tls, dialer.tlsParameters(), config.dialTimeout(), config.noConnectionReuse());
+        return new Http2Exchange(this::tls, dialer.tlsParameters(), config.dialTimeout(), config.noConnectionReuse());
+    }
+
+    /** Whether a connection has needed TLS yet (tests check that plain http never does). */
+    boolean tlsContextMade() {
+        return tls != null;
+    }
+
+    /** The test's TLS context, made by the first caller (any VU thread) and shared from then on. */
+    SSLContext tls() {
+        SSLContext made = tls;
+        if (made != null) {
+            return made;
+        }
+        tlsLock.lock();
+        try {
+            if (tls == null) {
+                tls = sslContext(config, keys);
+            }
+            return tls;
+        } finally {
+            tlsLock.unlock();
+        }
     }
 
     /** A client for one VU; call it only from that VU's thread. */
@@ -84,14 +114,12 @@ public final class HttpEngine {
     public void close() {
     }
 
-    private static SSLContext sslContext(HttpClientConfig config) {
+    private static SSLContext sslContext(HttpClientConfig config, KeyManager[] keys) {
         try {
-            if (!config.insecureSkipTlsVerify() && config.tlsAuth().isEmpty()) {
+            if (!config.insecureSkipTlsVerify() && keys == null) {
                 return SSLContext.getDefault();
             }
             SSLContext ctx = SSLContext.getInstance("TLS");
-            KeyManager[] keys = config.tlsAuth().isEmpty() ? null
-                    : new KeyManager[] {new ClientCertificates(config.tlsAuth())};
             TrustManager[] trust = config.insecureSkipTlsVerify() ? new TrustManager[] {new TrustEverything()} : null;
             ctx.init(keys, trust, null);
             return ctx;
