@@ -1,8 +1,8 @@
 package dev.weft.cli;
 
+import dev.weft.cli.signal.ProcessSignals;
 import java.nio.file.Path;
 import java.util.List;
-import sun.misc.Signal;
 
 /** The process entry point: builds the real {@link GlobalEnv} and exits with the command's code. */
 public final class Weft {
@@ -14,7 +14,7 @@ public final class Weft {
         java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
         GlobalEnv global = new GlobalEnv(System.getenv(), System.in, System.out, System.err,
                 Path.of("").toAbsolutePath(), isTerminal(),
-                Weft::onInterrupt);
+                new ProcessSignals(System.err));
         int code = new Cli(global).run(List.of(args));
         System.out.flush();
         System.err.flush();
@@ -32,14 +32,5 @@ public final class Weft {
         } catch (ReflectiveOperationException e) {
             return true;
         }
-    }
-
-    private static AutoCloseable onInterrupt(Runnable handler) {
-        var previousInt = Signal.handle(new Signal("INT"), s -> handler.run());
-        var previousTerm = Signal.handle(new Signal("TERM"), s -> handler.run());
-        return () -> {
-            Signal.handle(new Signal("INT"), previousInt);
-            Signal.handle(new Signal("TERM"), previousTerm);
-        };
     }
 }
