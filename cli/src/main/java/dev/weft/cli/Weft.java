@@ -14,7 +14,7 @@ public final class Weft {
         java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
         GlobalEnv global = new GlobalEnv(System.getenv(), System.in, System.out, System.err,
                 Path.of("").toAbsolutePath(), isTerminal(),
-                new ProcessSignals(System.err));
+                ProcessSignals.start(System.err));
         int code = new Cli(global).run(List.of(args));
         System.out.flush();
         System.err.flush();

@@ -1,6 +1,7 @@
 package dev.weft.cli.signal;
 
 import dev.weft.cli.GlobalEnv;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
@@ -22,9 +23,35 @@ public final class ProcessSignals implements GlobalEnv.Signals {
 
     private final PrintStream warnings;
 
-    /** @param warnings where the one-line warnings go (standard error) */
-    public ProcessSignals(PrintStream warnings) {
+    private ProcessSignals(PrintStream warnings) {
         this.warnings = warnings;
+    }
+
+    /**
+     * Takes SIGINT and SIGTERM back from an inherited {@code SIG_IGN}: each one found ignored gets
+     * the JVM's own default behaviour (shutdown hooks run, exit code 128 + signal number), so
+     * {@code weft cloud serve} started in the background stops on {@code kill} as well.
+     *
+     * @param warnings where the one-line warnings go (standard error)
+     */
+    public static ProcessSignals start(PrintStream warnings) {
+        // a signal that can't be taken back stays as inherited without a word here; a run warns
+        ProcessSignals quiet = new ProcessSignals(new PrintStream(OutputStream.nullOutputStream()));
+        for (String name : NAMES) {
+            Signal signal = new Signal(name);
+            SignalHandler exit = s -> System.exit(128 + s.getNumber());
+            try {
+                SignalHandler previous = Signal.handle(signal, exit);
+                if (previous == SignalHandler.SIG_IGN) {
+                    quiet.install(signal, exit);
+                } else {
+                    Signal.handle(signal, previous);
+                }
+            } catch (IllegalArgumentException e) {
+                // -Xrs: warned about when a run asks for the signal
+            }
+        }
+        return new ProcessSignals(warnings);
     }
 
     @Override
