@@ -2,6 +2,7 @@ package dev.weft.cli.run;
 
 import dev.weft.cli.GlobalEnv;
 import dev.weft.executor.ExecutionState;
+import dev.weft.lifecycle.Phase;
 import dev.weft.lifecycle.TestRun;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -9,7 +10,8 @@ import java.util.Locale;
 
 /**
  * The live progress line: on a terminal it is redrawn in place every 200 ms; otherwise a plain
- * line is printed every 5 seconds (k6's non-interactive mode). Runs on its own virtual thread.
+ * line is printed every 5 seconds (k6's non-interactive mode), every second while VUs are
+ * initialised (as k6 does; a slow init is not silent). Runs on its own virtual thread.
  */
 final class Progress implements AutoCloseable {
     private final Thread thread;
@@ -30,13 +32,13 @@ final class Progress implements AutoCloseable {
             if (quiet) {
                 return;
             }
-            long period = tty ? 200 : 5000;
             try {
                 while (true) {
-                    Thread.sleep(period);
+                    Thread.sleep(tty ? 200 : initialising(run, plan) ? 1000 : 5000);
                     ExecutionState s = run.state();
-                    if (s != null) {
-                        String line = line(s, plan, Duration.ofNanos(System.nanoTime() - t0));
+                    String line = s != null ? line(s, plan, Duration.ofNanos(System.nanoTime() - t0))
+                            : initialising(run, plan) ? initLine(run.initialisedVus(), plan.maxVus()) : null;
+                    if (line != null) {
                         if (tty) {
                             out.print("\r" + line + "   ");
                         } else {
@@ -50,6 +52,16 @@ final class Progress implements AutoCloseable {
             }
         });
         return new Progress(t, out, tty);
+    }
+
+    private static boolean initialising(TestRun run, TestRun.Plan plan) {
+        return run.phase() == Phase.INIT && run.initialisedVus() < plan.maxVus();
+    }
+
+    /** k6's init bar without the bar: {@code init [  42% ] 420/1000 VUs initialized}. */
+    static String initLine(int initialised, int total) {
+        int percent = total == 0 ? 100 : (int) (100L * initialised / total);
+        return String.format(Locale.ROOT, "init [ %3d%% ] %d/%d VUs initialized", percent, initialised, total);
     }
 
     static String line(ExecutionState s, TestRun.Plan plan, Duration elapsed) {
