@@ -40,8 +40,14 @@ public final class HeapBudget implements InitListener {
         this.heap = heap;
     }
 
-    /** A budget over this JVM's heap. */
-    public static HeapBudget ofThisJvm() {
+    /**
+     * A budget over this JVM's heap; none (every VU passes, only running out of heap stops
+     * initialisation) when {@code -XX:+DisableExplicitGC} makes the live heap unmeasurable.
+     */
+    public static InitListener ofThisJvm() {
+        if (explicitGcDisabled()) {
+            return InitListener.NONE;
+        }
         var memory = ManagementFactory.getMemoryMXBean();
         return new HeapBudget(new Heap() {
             @Override
@@ -60,6 +66,15 @@ public final class HeapBudget implements InitListener {
                 return Runtime.getRuntime().maxMemory();
             }
         });
+    }
+
+    private static boolean explicitGcDisabled() {
+        try {
+            var diagnostics = ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class);
+            return diagnostics != null && "true".equals(diagnostics.getVMOption("DisableExplicitGC").getValue());
+        } catch (IllegalArgumentException | LinkageError e) {
+            return false; // not HotSpot: System.gc() is assumed to collect
+        }
     }
 
     @Override
