@@ -38,6 +38,8 @@ final class InitRound {
             outcome.completeExceptionally(e);
         } catch (OutOfMemoryError e) {
             outcome.completeExceptionally(new VuInitException(HeapBudget.outOfHeap(id, total), e));
+        } catch (RuntimeException e) {
+            outcome.completeExceptionally(new VuInitException("VU init listener failed: " + e, e));
         }
         if (n == total) {
             outcome.complete(null);

@@ -26,7 +26,7 @@ public final class VuPool implements AutoCloseable {
 
     /**
      * Initialises {@code count} VUs (ids 1..count) at once, each on its own virtual thread.
-     * If any init fails, every VU is closed and the first error is thrown.
+     * If any init fails, no further VU is started, every VU made is closed and the first error is thrown.
      */
     public static VuPool initialise(int count, VuFactory factory) throws VuInitException {
         return initialise(count, factory, InitListener.NONE);
@@ -65,7 +65,8 @@ public final class VuPool implements AutoCloseable {
                     : CompletableFuture.runAsync(t::close, r -> Thread.ofVirtual().start(r))));
         }
         try {
-            CompletableFuture.allOf(closing.toArray(CompletableFuture[]::new)).get(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+            CompletableFuture.allOf(closing.toArray(CompletableFuture[]::new))
+                    .get(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException e) {
