@@ -11,7 +11,7 @@ import java.util.Locale;
 /**
  * The live progress line: on a terminal it is redrawn in place every 200 ms; otherwise a plain
  * line is printed every 5 seconds (k6's non-interactive mode), every second while VUs are
- * initialised (as k6 does; a slow init is not silent). Runs on its own virtual thread.
+ * initialised (as k6 does; a slow init is not silent). Runs on its own platform thread.
  */
 final class Progress implements AutoCloseable {
     private final Thread thread;
@@ -28,7 +28,8 @@ final class Progress implements AutoCloseable {
         boolean tty = global.stdoutTty();
         PrintStream out = global.stdout();
         long t0 = System.nanoTime();
-        Thread t = Thread.ofVirtual().name("progress").start(() -> {
+        // a platform thread: VUs whose init code keeps the CPU busy hold every virtual thread carrier
+        Thread t = Thread.ofPlatform().daemon().name("progress").start(() -> {
             if (quiet) {
                 return;
             }
