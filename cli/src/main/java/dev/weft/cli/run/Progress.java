@@ -37,7 +37,9 @@ final class Progress implements AutoCloseable {
                 while (true) {
                     Thread.sleep(tty ? 200 : initialising(run, plan) ? 1000 : 5000);
                     ExecutionState s = run.state();
-                    String line = s != null ? line(s, plan, Duration.ofNanos(System.nanoTime() - t0))
+                    // as k6's: time since the test started, VU initialisation not counted
+                    Duration elapsed = Duration.ofNanos(System.nanoTime() - t0).minus(run.initDuration());
+                    String line = s != null ? line(s, plan, elapsed)
                             : initialising(run, plan) ? initLine(run.initialisedVus(), plan.maxVus()) : null;
                     if (line != null) {
                         if (tty) {
