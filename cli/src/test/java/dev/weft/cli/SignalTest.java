@@ -26,11 +26,17 @@ class SignalTest {
     }
 
     private Process start(Path script, String disposition) throws Exception {
+        return weft(disposition, "run", script.toString());
+    }
+
+    private Process weft(String disposition, String... args) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(List.of("env", disposition, java,
+        List<String> command = new java.util.ArrayList<>(List.of("env", disposition, java,
                 "--sun-misc-unsafe-memory-access=allow", "--enable-native-access=ALL-UNNAMED",
                 "-Dpolyglot.engine.WarnInterpreterOnly=false", "-cp", System.getProperty("java.class.path"),
-                Weft.class.getName(), "run", script.toString()));
+                Weft.class.getName()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command);
         pb.directory(dir.toFile());
         pb.redirectOutput(dir.resolve("out.txt").toFile());
         pb.redirectError(dir.resolve("err.txt").toFile());
@@ -105,6 +111,16 @@ class SignalTest {
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("weft ended after kill -TERM").isTrue();
         assertThat(p.exitValue()).isEqualTo(105);
         assertThat(Files.readString(dir.resolve("err.txt"))).contains("teardown ran");
+    }
+
+    @Test
+    void the_results_service_started_with_sigterm_ignored_still_stops_on_sigterm() throws Exception {
+        Process p = weft("--ignore-signal=INT,TERM", "cloud", "serve", "--bind", "127.0.0.1", "--port", "0",
+                "--db", dir.resolve("db").toString());
+        waitFor("out.txt", "Weft results service:");
+        new ProcessBuilder("kill", "-TERM", String.valueOf(p.pid())).start().waitFor();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("service ended after kill -TERM").isTrue();
+        assertThat(p.exitValue()).as("the JVM's own code for SIGTERM").isEqualTo(128 + 15);
     }
 
     @Test
