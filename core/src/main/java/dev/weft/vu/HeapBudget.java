@@ -9,11 +9,12 @@ import java.util.concurrent.locks.ReentrantLock;
  * test whose VUs cannot fit stops within seconds with a one-line error saying what a VU costs and
  * what to do, instead of the JVM collecting garbage for minutes before running out.
  *
- * <p>The cost of a VU is what the heap grew by per VU since the first one was made (the first
- * carries one-time costs: compiled code, shared caches). Heap use as reported counts garbage too,
- * so only when that cheap projection does not fit is the live heap measured, after a full
- * collection, and at most once every twentieth of the VUs. Used as an {@link InitListener}: called
- * from many VU threads at once, so its state is under a lock.
+ * <p>First a cheap projection: what heap use as reported (garbage included) grew by per VU since
+ * the first VU (which carries one-time costs: compiled code, shared caches). Only when that does
+ * not fit is the live heap measured, after a full collection: twice a few VUs apart, which gives
+ * the cost of one VU, then at most once every twentieth of the VUs. A run whose VUs fit sees no
+ * forced collection (one would shrink the heap the test then runs with). Used as an {@link
+ * InitListener}: called from many VU threads at once, so its state is under a lock.
  */
 public final class HeapBudget implements InitListener {
     /** What the JVM's heap holds: usage as reported, live usage after a full collection, the bound. */
@@ -33,8 +34,10 @@ public final class HeapBudget implements InitListener {
     private final Heap heap;
     private final ReentrantLock lock = new ReentrantLock();
     private int firstAt;
+    private long firstUsed;
+    private int firstLiveAt;
     private long firstLive;
-    private int measuredAt;
+    private int lastLiveAt;
 
     public HeapBudget(Heap heap) {
         this.heap = heap;
@@ -57,7 +60,7 @@ public final class HeapBudget implements InitListener {
 
             @Override
             public long liveAfterCollection() {
-                System.gc(); // a full collection: once for the first VU, then at most every twentieth of them
+                System.gc(); // a full collection, only when the cheap projection does not fit
                 return memory.getHeapMemoryUsage().getUsed();
             }
 
@@ -92,42 +95,47 @@ public final class HeapBudget implements InitListener {
 
     private void check(int initialised, int total) throws VuInitException {
         if (firstAt == 0) {
-            firstLive = heap.liveAfterCollection();
             firstAt = initialised;
+            firstUsed = heap.used();
             return;
         }
         if (initialised >= total || initialised - firstAt < SAMPLE) {
             return; // all made (so they fit), or too few to tell
         }
         long limit = (long) (heap.max() * SHARE);
-        if (projected(heap.used(), initialised, total) <= limit) {
-            return; // fits even counting garbage as live
+        long used = heap.used();
+        if (used + Math.max(0, used - firstUsed) / (initialised - firstAt) * (total - initialised) <= limit) {
+            return; // fits even counting garbage as live: no collection needed
         }
-        if (measuredAt > 0 && initialised - measuredAt < Math.max(1, total / 20)) {
-            return; // the live heap was measured lately and fitted then
+        if (firstLiveAt == 0) {
+            firstLive = heap.liveAfterCollection();
+            firstLiveAt = initialised;
+            lastLiveAt = initialised;
+            if (firstLive > limit) {
+                throw new VuInitException(message(total, -1, -1, heap.max()), null);
+            }
+            return; // a second measurement, a few VUs on, gives the cost of one
+        }
+        int gap = lastLiveAt == firstLiveAt ? SAMPLE : Math.max(SAMPLE, total / 20);
+        if (initialised - lastLiveAt < gap) {
+            return;
         }
         long live = heap.liveAfterCollection();
-        measuredAt = initialised;
-        long needed = projected(live, initialised, total);
+        lastLiveAt = initialised;
+        long perVu = Math.max(0, live - firstLive) / (initialised - firstLiveAt);
+        long needed = live + perVu * (total - initialised);
         if (needed > limit) {
-            throw new VuInitException(message(total, needed, perVu(live, initialised), heap.max()), null);
+            throw new VuInitException(message(total, needed, perVu, heap.max()), null);
         }
     }
 
-    /** Heap use once all {@code total} VUs are made, if each further one costs what those so far did. */
-    private long projected(long used, int initialised, int total) {
-        return used + perVu(used, initialised) * (total - initialised);
-    }
-
-    private long perVu(long used, int initialised) {
-        return Math.max(0, used - firstLive) / (initialised - firstAt);
-    }
-
-    /** The one-line error for VUs that do not fit in the heap. */
+    /** The one-line error for VUs that do not fit in the heap; {@code needed} -1 when the heap is full already. */
     static String message(int total, long needed, long perVu, long max) {
-        return String.format(Locale.ROOT, "initialising %d VUs needs about %s of heap (%s per VU) but the heap holds "
-                + "at most %s: share big data between VUs with SharedArray, run fewer VUs, or give Weft more "
-                + "heap with WEFT_JAVA_OPTS=-Xmx<size>", total, bytes(needed), bytes(perVu), bytes(max));
+        String need = needed < 0 ? "the VUs made so far fill the heap"
+                : "it needs about " + bytes(needed) + " of heap (" + bytes(perVu) + " per VU)";
+        return String.format(Locale.ROOT, "initialising %d VUs: %s but the heap holds at most %s: share big data "
+                + "between VUs with SharedArray, run fewer VUs, or give Weft more heap with "
+                + "WEFT_JAVA_OPTS=-Xmx<size>", total, need, bytes(max));
     }
 
     /** The one-line error for a VU whose init ran out of heap before the budget saw it coming. */

@@ -43,12 +43,12 @@ class HeapBudgetTest {
     }
 
     @Test
-    void vusThatFitPassWithoutFullCollectionsBeyondTheFirst() throws Exception {
+    void vusThatFitPassWithoutAnyFullCollection() throws Exception {
         FakeHeap heap = new FakeHeap();
         heap.live = 100 * MB;
         HeapBudget budget = new HeapBudget(heap);
         make(budget, heap, 1, 1000, 1000, MB / 2);
-        assertThat(heap.collections).isEqualTo(1);
+        assertThat(heap.collections).isZero();
     }
 
     @Test
@@ -58,11 +58,12 @@ class HeapBudgetTest {
         HeapBudget budget = new HeapBudget(heap);
         assertThatThrownBy(() -> make(budget, heap, 1, 1000, 1000, 50 * MB))
                 .isInstanceOf(VuInitException.class)
-                .hasMessageContaining("initialising 1000 VUs needs about 48.9 GB of heap (50.0 MB per VU)")
+                .hasMessageContaining("initialising 1000 VUs: it needs about 48.9 GB of heap (50.0 MB per VU)")
                 .hasMessageContaining("at most 1.0 GB")
                 .hasMessageContaining("SharedArray").hasMessageContaining("fewer VUs")
                 .hasMessageContaining("WEFT_JAVA_OPTS=-Xmx");
-        assertThat(heap.live).as("stopped after a handful of VUs").isLessThan(100 * MB + 5 * 50 * MB);
+        assertThat(heap.live).as("stopped after a handful of VUs").isLessThan(100 * MB + 10 * 50 * MB);
+        assertThat(heap.collections).isEqualTo(2);
     }
 
     @Test
@@ -72,6 +73,17 @@ class HeapBudgetTest {
         HeapBudget budget = new HeapBudget(heap);
         make(budget, heap, 1, 500, 500, MB);
         assertThat(heap.live).isEqualTo(800 * MB);
+    }
+
+    @Test
+    void aHeapAlreadyFullStopsAtTheFirstMeasurement() throws Exception {
+        FakeHeap heap = new FakeHeap();
+        HeapBudget budget = new HeapBudget(heap);
+        assertThatThrownBy(() -> make(budget, heap, 1, 100, 100, 240 * MB))
+                .isInstanceOf(VuInitException.class)
+                .hasMessageContaining("initialising 100 VUs: the VUs made so far fill the heap")
+                .hasMessageContaining("SharedArray");
+        assertThat(heap.collections).isEqualTo(1);
     }
 
     @Test
