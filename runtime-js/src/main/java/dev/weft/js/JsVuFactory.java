@@ -75,7 +75,8 @@ public final class JsVuFactory implements VuFactory {
             return new JsVu(scope, exports);
         } catch (PolyglotException e) {
             context.close(true);
-            if (e.isResourceExhausted() && !e.isCancelled()) {
+            if (e.isResourceExhausted() && !e.isCancelled()
+                    && !String.valueOf(e.getMessage()).contains("StackOverflow")) {
                 // VuPool turns this into the one-line "out of heap" error, with what to do
                 throw new OutOfMemoryError("VU " + id + " init: " + e.getMessage());
             }
