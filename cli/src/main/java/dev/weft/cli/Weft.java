@@ -1,5 +1,6 @@
 package dev.weft.cli;
 
+import dev.weft.cli.signal.ProcessSignals;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -7,7 +8,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import sun.misc.Signal;
 
 /** The process entry point: builds the real {@link GlobalEnv} and exits with the command's code. */
 public final class Weft {
@@ -22,7 +22,7 @@ public final class Weft {
         System.setErr(utf8(FileDescriptor.err));
         GlobalEnv global = new GlobalEnv(System.getenv(), System.in, System.out, System.err,
                 Path.of("").toAbsolutePath(), isTerminal(),
-                Weft::onInterrupt);
+                ProcessSignals.start(System.err));
         int code = new Cli(global).run(List.of(args));
         System.out.flush();
         System.err.flush();
@@ -44,14 +44,5 @@ public final class Weft {
         } catch (ReflectiveOperationException e) {
             return true;
         }
-    }
-
-    private static AutoCloseable onInterrupt(Runnable handler) {
-        var previousInt = Signal.handle(new Signal("INT"), s -> handler.run());
-        var previousTerm = Signal.handle(new Signal("TERM"), s -> handler.run());
-        return () -> {
-            Signal.handle(new Signal("INT"), previousInt);
-            Signal.handle(new Signal("TERM"), previousTerm);
-        };
     }
 }

@@ -221,16 +221,16 @@ class RunCommandTest {
         write("s.js", """
                 import { sleep } from 'k6';
                 export const options = { vus: 2, duration: '1m' };
-                export default function () { sleep(0.2); }
+                export default function () { console.log('iteration'); sleep(0.2); }
                 export function teardown() { console.log('teardown ran'); }
                 """);
         FakeGlobalEnv g = fake();
         Thread interrupter = Thread.ofVirtual().start(() -> {
             try {
-                while (g.interrupt.get() == null) {
+                // once iterations run: an interrupt while VUs initialise ends the run without teardown, as in k6
+                while (g.interrupt.get() == null || !g.stderr().contains("iteration")) {
                     Thread.sleep(20);
                 }
-                Thread.sleep(700);
                 g.interrupt.get().run();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -7,6 +7,7 @@ import dev.weft.metrics.BuiltinMetrics;
 import dev.weft.metrics.Sample;
 import dev.weft.metrics.SampleSink;
 import dev.weft.metrics.Tags;
+import dev.weft.vu.InitListener;
 import dev.weft.vu.VuFactory;
 import dev.weft.vu.VuInitException;
 import dev.weft.vu.VuPool;
@@ -14,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.tinylog.Logger;
 
 /**
@@ -48,6 +50,8 @@ public final class TestRun {
     private final SetupTeardown stages;
     private final SampleSink sink;
     private final Clock clock;
+    private final InitListener initCheck;
+    private final AtomicInteger initialisedVus = new AtomicInteger();
     private volatile ExecutionState state;
     private volatile VuPool pool;
     private volatile StopReason stopReason;
@@ -55,11 +59,21 @@ public final class TestRun {
     private volatile Phase phase = Phase.INIT;
 
     public TestRun(Plan plan, VuFactory vuFactory, SetupTeardown stages, SampleSink sink, Clock clock) {
+        this(plan, vuFactory, stages, sink, clock, InitListener.NONE);
+    }
+
+    /**
+     * @param initCheck told of each initialised VU; it stops initialisation by throwing (the
+     *                  command line passes a {@link dev.weft.vu.HeapBudget})
+     */
+    public TestRun(Plan plan, VuFactory vuFactory, SetupTeardown stages, SampleSink sink, Clock clock,
+            InitListener initCheck) {
         this.plan = plan;
         this.vuFactory = vuFactory;
         this.stages = stages;
         this.sink = sink;
         this.clock = clock;
+        this.initCheck = initCheck;
     }
 
     /** The shared state while scenarios run (null before), for progress displays. */
@@ -70,6 +84,11 @@ public final class TestRun {
     /** Where the run is now; read by the control API from any thread. */
     public Phase phase() {
         return phase;
+    }
+
+    /** How many VUs have finished their init code so far, for the init progress line. */
+    public int initialisedVus() {
+        return initialisedVus.get();
     }
 
     /** How long initialising all VUs took. */
@@ -100,8 +119,11 @@ public final class TestRun {
     public RunResult run() throws InterruptedException {
         long t0 = System.nanoTime();
         try {
-            pool = VuPool.initialise(plan.maxVus(), vuFactory);
+            pool = VuPool.initialise(plan.maxVus(), vuFactory, this::vuInitialised);
         } catch (VuInitException e) {
+            if (stopReason != null) {
+                return new RunResult(stopReason, exitCode(stopReason), null, 0, 0, since(t0));
+            }
             return new RunResult(null, ExitCode.SCRIPT_EXCEPTION, e.getMessage(), 0, 0, since(t0));
         }
         initDuration = since(t0);
@@ -112,6 +134,14 @@ public final class TestRun {
             phase = Phase.ENDED;
             pool.close();
         }
+    }
+
+    private void vuInitialised(int initialised, int total) throws VuInitException {
+        initialisedVus.accumulateAndGet(initialised, Math::max);
+        if (stopReason != null) {
+            throw new VuInitException("stopped while initialising VUs", null);
+        }
+        initCheck.vuInitialised(initialised, total);
     }
 
     private RunResult runStages(long t0) throws InterruptedException {
@@ -147,12 +177,7 @@ public final class TestRun {
             }
         }
         if (failure == null && stopReason != null) {
-            failure = switch (stopReason) {
-                case USER -> ExitCode.EXTERNAL_ABORT;
-                case THRESHOLD -> ExitCode.THRESHOLDS_FAILED;
-                case SCRIPT -> ExitCode.SCRIPT_ABORTED;
-                case OUTPUT -> ExitCode.EXTERNAL_ABORT;
-            };
+            failure = exitCode(stopReason);
         }
         return new RunResult(stopReason, failure, error, s.completedIterations(), s.interruptedIterations(),
                 since(t0));
@@ -226,6 +251,15 @@ public final class TestRun {
         long now = clock.millis();
         sink.push(new Sample(BuiltinMetrics.VUS, plan.testTags(), now, vus));
         sink.push(new Sample(BuiltinMetrics.VUS_MAX, plan.testTags(), now, pool.size()));
+    }
+
+    private static ExitCode exitCode(StopReason reason) {
+        return switch (reason) {
+            case USER -> ExitCode.EXTERNAL_ABORT;
+            case THRESHOLD -> ExitCode.THRESHOLDS_FAILED;
+            case SCRIPT -> ExitCode.SCRIPT_ABORTED;
+            case OUTPUT -> ExitCode.EXTERNAL_ABORT;
+        };
     }
 
     private static Duration since(long t0) {

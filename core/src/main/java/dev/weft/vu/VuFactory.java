@@ -7,4 +7,12 @@ package dev.weft.vu;
 @FunctionalInterface
 public interface VuFactory {
     Vu create(int id) throws VuInitException;
+
+    /**
+     * Makes inits still running (and any started later) fail soon, because initialisation has
+     * already failed. Called once, from the thread that initialises the pool; the default does
+     * nothing and those inits run to their end.
+     */
+    default void cancelInits() {
+    }
 }

@@ -3,14 +3,19 @@ package dev.weft.vu;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingDeque;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * All initialised VUs of a test, handed out to executors and given back (k6's planned VUs).
  * Thread-safe: executors on several scenario threads borrow and return concurrently.
  */
 public final class VuPool implements AutoCloseable {
+    /** How long a failed initialisation waits for the VUs still initialising to end. */
+    private static final long CLOSE_WAIT_SECONDS = 5;
+
     private final List<VuThread> all;
     private final LinkedBlockingDeque<VuThread> idle;
 
@@ -21,33 +26,52 @@ public final class VuPool implements AutoCloseable {
 
     /**
      * Initialises {@code count} VUs (ids 1..count) at once, each on its own virtual thread.
-     * If any init fails, every VU is closed and the first error is thrown.
+     * If any init fails, no further VU is started, every VU made is closed and the first error is thrown.
      */
     public static VuPool initialise(int count, VuFactory factory) throws VuInitException {
+        return initialise(count, factory, InitListener.NONE);
+    }
+
+    /**
+     * Like {@link #initialise(int, VuFactory)}, telling {@code listener} of each initialised VU. The
+     * first failure (an init error, a VU out of heap, or the listener's own) stops initialising at
+     * once: the factory cancels the inits still running, made VUs are closed, and this waits a few
+     * seconds at most for the rest before throwing.
+     */
+    public static VuPool initialise(int count, VuFactory factory, InitListener listener) throws VuInitException {
+        InitRound round = new InitRound(count, listener);
         List<VuThread> threads = new ArrayList<>(count);
-        for (int i = 1; i <= count; i++) {
-            threads.add(VuThread.start(i, factory));
+        for (int i = 1; i <= count && !round.failed(); i++) {
+            VuThread t = VuThread.start(i, factory);
+            threads.add(t);
+            t.initialized().whenComplete((vu, error) -> round.vuDone(t.id(), error));
         }
-        VuInitException failure = null;
-        for (VuThread t : threads) {
-            try {
-                t.initialized().join();
-            } catch (CompletionException e) {
-                if (failure == null) {
-                    failure = e.getCause() instanceof VuInitException v ? v
-                            : new VuInitException(String.valueOf(e.getCause()), e.getCause());
-                }
-            }
-        }
-        if (failure != null) {
-            threads.forEach(t -> {
-                if (!t.initialized().isCompletedExceptionally()) {
-                    t.close();
-                }
-            });
-            throw failure;
+        try {
+            round.await();
+        } catch (VuInitException e) {
+            factory.cancelInits();
+            closeWhenInitialised(threads);
+            throw e;
         }
         return new VuPool(threads);
+    }
+
+    /** Closes every VU as its init ends; waits for that a few seconds at most, then leaves the rest to do it. */
+    private static void closeWhenInitialised(List<VuThread> threads) {
+        List<CompletableFuture<Void>> closing = new ArrayList<>();
+        for (VuThread t : threads) {
+            closing.add(t.initialized().handle((vu, error) -> error).thenCompose(error -> error != null
+                    ? CompletableFuture.completedFuture(null)
+                    : CompletableFuture.runAsync(t::close, r -> Thread.ofVirtual().start(r))));
+        }
+        try {
+            CompletableFuture.allOf(closing.toArray(CompletableFuture[]::new))
+                    .get(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // the VUs still initialising close themselves when done; the failure is what matters
+        }
     }
 
     /** A free VU, or null if all are busy. */

@@ -126,6 +126,45 @@ class TestRunTest {
     }
 
     @Test
+    void anInitCheckThatRefusesFailsTheRunWithItsMessageBeforeSetup() throws Exception {
+        FakeVuFactory vus = new FakeVuFactory();
+        RecordingStages stages = new RecordingStages(vus.recording(), null, null);
+        TestRun run = new TestRun(plan(List.of(new PerVuIterations(scenario("p", PerVuIterations.TYPE, Duration.ZERO),
+                new PerVuIterations.Config(4, 1, Duration.ofSeconds(5))))), vus, stages, SampleSink.DISCARD,
+                Clock.systemUTC(), (n, total) -> {
+                    if (n == 3) {
+                        throw new dev.weft.vu.VuInitException("VUs do not fit in the heap", null);
+                    }
+                });
+        RunResult result = run.run();
+
+        assertThat(result.failure()).isEqualTo(ExitCode.SCRIPT_EXCEPTION);
+        assertThat(result.error()).isEqualTo("VUs do not fit in the heap");
+        assertThat(run.initialisedVus()).isGreaterThanOrEqualTo(3);
+        assertThat(vus.recording().events()).doesNotContain("setup", "iteration");
+    }
+
+    @Test
+    void aStopWhileVusInitialiseEndsTheRunAsStoppedWithoutSetupOrIterations() throws Exception {
+        FakeVuFactory vus = new FakeVuFactory();
+        RecordingStages stages = new RecordingStages(vus.recording(), null, null);
+        TestRun[] self = new TestRun[1];
+        TestRun run = new TestRun(plan(List.of(new PerVuIterations(scenario("p", PerVuIterations.TYPE, Duration.ZERO),
+                new PerVuIterations.Config(4, 1, Duration.ofSeconds(5))))), vus, stages, SampleSink.DISCARD,
+                Clock.systemUTC(), (n, total) -> {
+                    if (n == 1) {
+                        self[0].stop(StopReason.USER); // Ctrl-C during init
+                    }
+                });
+        self[0] = run;
+        RunResult result = run.run();
+
+        assertThat(result.failure()).isEqualTo(ExitCode.EXTERNAL_ABORT);
+        assertThat(result.stopReason()).isEqualTo(StopReason.USER);
+        assertThat(vus.recording().events()).doesNotContain("setup", "iteration");
+    }
+
+    @Test
     void scriptAbortEndsTheRunWithItsOwnCodeAndStillTearsDown() throws Exception {
         FakeVuFactory vus = new FakeVuFactory().iterationTime(Duration.ofMillis(5));
         vus.abortWhen(c -> c.scenarioIteration() == 2);

@@ -180,8 +180,9 @@ public final class JsProgram implements AutoCloseable {
         return context;
     }
 
+    /** Closes the engine, cancelling any context still running (a VU init abandoned after a failed initialisation). */
     @Override
     public void close() {
-        engine.close();
+        engine.close(true);
     }
 }

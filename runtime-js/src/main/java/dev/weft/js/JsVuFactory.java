@@ -12,6 +12,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
@@ -28,6 +30,9 @@ public final class JsVuFactory implements VuFactory {
     private final JsProgram program;
     private final TestServices services;
     private final String envJson;
+    /** Contexts whose init code runs now: the one exception to "only the VU's thread touches its context". */
+    private final Set<Context> initialising = ConcurrentHashMap.newKeySet();
+    private volatile boolean cancelled;
 
     public JsVuFactory(JsProgram program, TestServices services) {
         this.program = program;
@@ -50,9 +55,16 @@ public final class JsVuFactory implements VuFactory {
 
     /** Like {@link #create(int)}, with the script error as a {@link ScriptException}. */
     public JsVu createOrThrow(int id) throws ScriptException {
+        if (cancelled) {
+            throw new ScriptException("VU " + id + " not initialised: initialisation failed");
+        }
         AtomicReference<VuScope> scopeRef = new AtomicReference<>();
         Context context = program.newContext(scopeRef::get);
+        initialising.add(context);
         try {
+            if (cancelled) {
+                throw new IllegalStateException("initialisation was cancelled");
+            }
             VuScope scope = new VuScope(id, context, services, program.moduleScripts());
             scopeRef.set(scope);
             Value bindings = context.getBindings("js");
@@ -63,10 +75,34 @@ public final class JsVuFactory implements VuFactory {
             return new JsVu(scope, exports);
         } catch (PolyglotException e) {
             context.close(true);
+            if (e.isResourceExhausted() && !e.isCancelled()
+                    && !String.valueOf(e.getMessage()).contains("StackOverflow")) {
+                // VuPool turns this into the one-line "out of heap" error, with what to do
+                throw new OutOfMemoryError("VU " + id + " init: " + e.getMessage());
+            }
             throw new ScriptException(JsErrors.oneLine(e));
         } catch (RuntimeException e) {
             context.close(true);
             throw new ScriptException(program.scriptPath() + ": " + e.getMessage());
+        } finally {
+            initialising.remove(context);
+        }
+    }
+
+    /**
+     * Cancels the init code running now, from the thread that saw initialisation fail: each
+     * context is closed from here ({@link Context#close(boolean)} may be called from any thread),
+     * and inits that start later fail at once.
+     */
+    @Override
+    public void cancelInits() {
+        cancelled = true;
+        for (Context context : initialising) {
+            try {
+                context.close(true);
+            } catch (RuntimeException e) {
+                // already closed by its own thread
+            }
         }
     }
 

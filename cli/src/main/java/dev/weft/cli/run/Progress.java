@@ -2,6 +2,7 @@ package dev.weft.cli.run;
 
 import dev.weft.cli.GlobalEnv;
 import dev.weft.executor.ExecutionState;
+import dev.weft.lifecycle.Phase;
 import dev.weft.lifecycle.TestRun;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -13,8 +14,10 @@ import java.util.Locale;
  * k6's live progress block: the {@code running (...)} line and a bar per scenario. On a terminal
  * it is redrawn in place every 100 ms with bars sized to the terminal, and log lines go above it
  * (the block is erased before each log line and redrawn at the next tick); piped, a block is
- * printed every second with percentages. The last frame, drawn at {@link #close()}, shows the
- * final counts, the ones the summary shows. Runs on its own thread.
+ * printed every second with percentages. While VUs are initialised an {@code init [ 42% ]} line
+ * takes its place (a slow init is not silent). The clock starts with the scenarios, as k6's.
+ * The last frame, drawn at {@link #close()}, shows the final counts, the ones the summary shows.
+ * Runs on its own platform thread.
  */
 final class Progress implements AutoCloseable {
     /** Erases the block from the cursor (its first line) down, before a log line takes its place. */
@@ -70,10 +73,14 @@ final class Progress implements AutoCloseable {
 
     private void draw(boolean last) {
         ExecutionState s = run.state();
-        if (s == null) {
+        List<String> lines;
+        if (s != null) {
+            lines = frame(s, System.nanoTime());
+        } else if (initialising(run, plan)) {
+            lines = List.of(initLine(run.initialisedVus(), plan.maxVus()));
+        } else {
             return;
         }
-        List<String> lines = frame(s, System.nanoTime());
         StringBuilder b = new StringBuilder();
         if (tty) {
             for (String l : lines) {
@@ -94,7 +101,8 @@ final class Progress implements AutoCloseable {
 
     List<String> frame(ExecutionState s, long now) {
         List<String> lines = new ArrayList<>();
-        lines.add(line(s, plan, Duration.ofNanos(now - t0)));
+        // as k6's: time since the test started, VU initialisation not counted
+        lines.add(line(s, plan, Duration.ofNanos(now - t0).minus(run.initDuration())));
         int barWidth = tty ? ScenarioBars.BAR_WIDTH : 0;
         List<String> bars = ScenarioBars.render(plan.executors(), s, now, barWidth);
         if (tty) {
@@ -104,6 +112,16 @@ final class Progress implements AutoCloseable {
         }
         lines.addAll(bars);
         return lines;
+    }
+
+    private static boolean initialising(TestRun run, TestRun.Plan plan) {
+        return run.phase() == Phase.INIT && run.initialisedVus() < plan.maxVus();
+    }
+
+    /** k6's init bar without the bar: {@code init [  42% ] 420/1000 VUs initialized}. */
+    static String initLine(int initialised, int total) {
+        int percent = total == 0 ? 100 : (int) (100L * initialised / total);
+        return String.format(Locale.ROOT, "init [ %3d%% ] %d/%d VUs initialized", percent, initialised, total);
     }
 
     static String line(ExecutionState s, TestRun.Plan plan, Duration elapsed) {

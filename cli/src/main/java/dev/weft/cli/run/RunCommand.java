@@ -28,6 +28,7 @@ import dev.weft.metrics.Tags;
 import dev.weft.options.OptionsException;
 import dev.weft.options.TestOptions;
 import dev.weft.threshold.ThresholdException;
+import dev.weft.vu.HeapBudget;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -118,7 +119,7 @@ public final class RunCommand {
             Header.print(global.stdout(), flags.script(), metrics.outputDescriptions(), plan);
         }
         try (JsSetupTeardown stages = new JsSetupTeardown(factory, info.exports("setup"), info.exports("teardown"))) {
-            TestRun run = new TestRun(plan, factory, stages, metrics.pipeline(), clock);
+            TestRun run = new TestRun(plan, factory, stages, metrics.pipeline(), clock, HeapBudget.ofThisJvm());
             metrics.onOutputStop(reason -> {
                 console.system("error", reason);
                 run.stop(StopReason.OUTPUT);
