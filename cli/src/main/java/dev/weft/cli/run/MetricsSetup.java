@@ -17,6 +17,7 @@ import dev.weft.output.cloud.CloudOutput;
 import dev.weft.output.cloud.CloudOutputFactory;
 import dev.weft.output.csv.CsvOutputFactory;
 import dev.weft.output.json.JsonOutputFactory;
+import dev.weft.output.statsd.StatsdOutputFactory;
 import dev.weft.pipeline.SamplePipeline;
 import dev.weft.summary.GroupTree;
 import dev.weft.summary.SummaryData;
@@ -40,8 +41,16 @@ import java.util.Map;
  * on the main thread; the pipeline has its own flusher thread.
  */
 final class MetricsSetup {
-    private static final Map<String, OutputFactory> FACTORIES = Map.of(
-            "json", new JsonOutputFactory(), "csv", new CsvOutputFactory(), "cloud", new CloudOutputFactory());
+    private static final Map<String, OutputFactory> FACTORIES = factories(new JsonOutputFactory(),
+            new CsvOutputFactory(), new CloudOutputFactory(), new StatsdOutputFactory());
+
+    private static Map<String, OutputFactory> factories(OutputFactory... all) {
+        Map<String, OutputFactory> byName = new LinkedHashMap<>();
+        for (OutputFactory f : all) {
+            byName.put(f.name(), f);
+        }
+        return Map.copyOf(byName);
+    }
 
     private final MetricRegistry registry;
     private final MetricAggregates aggregates;
@@ -97,7 +106,7 @@ final class MetricsSetup {
         OutputFactory factory = FACTORIES.get(name);
         if (factory == null) {
             throw new OutputStartException("--out " + spec + ": unknown output \"" + name
-                    + "\" (known: cloud, csv, json)", null);
+                    + "\" (known: " + String.join(", ", new java.util.TreeSet<>(FACTORIES.keySet())) + ")", null);
         }
         try {
             return factory.create(new OutputParams(arg, global.cwd(), script, env, plan.maxVus(), plan.maxDuration(),

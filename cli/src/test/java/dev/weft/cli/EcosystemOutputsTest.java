@@ -1,0 +1,121 @@
+package dev.weft.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.weft.target.TargetServer;
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A real run streaming into each time-series output's real receiver on loopback; the counts the
+ * store ends up with equal the end-of-test summary's for the same run.
+ */
+class EcosystemOutputsTest {
+    static final String SCRIPT = """
+            import http from 'k6/http';
+            import { check } from 'k6';
+            export default function () {
+              const r = http.get(`${__ENV.BASE_URL}/get`);
+              check(r, { 'ok': (x) => x.status === 200 });
+            }
+            """;
+    static TargetServer target;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void startTarget() throws IOException {
+        target = TargetServer.startOnLoopback();
+    }
+
+    @AfterAll
+    static void stopTarget() {
+        target.close();
+    }
+
+    /** Runs SCRIPT for a second with 2 VUs and the given output; returns the summary's text. */
+    private String run(Map<String, String> vars, String out) throws Exception {
+        Files.writeString(dir.resolve("s.js"), SCRIPT);
+        Map<String, String> env = new HashMap<>(vars);
+        env.put("BASE_URL", target.baseUrl());
+        FakeGlobalEnv g = new FakeGlobalEnv(dir, env);
+        int code = new Cli(g.env).run(List.of("run", "--vus", "2", "--duration", "1s", "--out", out, "s.js"));
+        assertThat(code).as(g.stderr()).isZero();
+        return g.stdout();
+    }
+
+    static long summaryCount(String summary, String metric) {
+        Matcher m = Pattern.compile("\\b" + Pattern.quote(metric) + "\\.+: (\\d+)\\b").matcher(summary);
+        assertThat(m.find()).as("summary has " + metric + ":\n" + summary).isTrue();
+        return Long.parseLong(m.group(1));
+    }
+
+    /** The passes of the checks line: {@code checks....: 100.00% ✓ 740 ✗ 0}. */
+    static long summaryPasses(String summary) {
+        Matcher m = Pattern.compile("checks\\.+: [\\d.]+%\\s+✓ (\\d+)\\s+✗ (\\d+)").matcher(summary);
+        assertThat(m.find()).as("summary has checks:\n" + summary).isTrue();
+        return Long.parseLong(m.group(1));
+    }
+
+    @Test
+    void statsd_lines_add_up_to_the_summarys_counts() throws Exception {
+        List<String> datagrams = new CopyOnWriteArrayList<>();
+        List<String> lines = new CopyOnWriteArrayList<>();
+        try (DatagramSocket agent = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            // UDP has no flow control: the agent must read faster than a push interval's burst fills
+            // its receive buffer, so it only copies datagrams here and splits them into lines later.
+            agent.setReceiveBufferSize(1 << 22);
+            Thread reader = Thread.ofPlatform().daemon().start(() -> {
+                byte[] buf = new byte[65536];
+                try {
+                    while (true) {
+                        DatagramPacket p = new DatagramPacket(buf, buf.length);
+                        agent.receive(p);
+                        datagrams.add(new String(p.getData(), 0, p.getLength(), StandardCharsets.UTF_8));
+                    }
+                } catch (IOException closed) {
+                    // the socket closed at the end of the test
+                }
+            });
+            String summary = run(Map.of("K6_STATSD_ADDR", "127.0.0.1:" + agent.getLocalPort(),
+                    "K6_STATSD_ENABLE_TAGS", "true", "K6_STATSD_PUSH_INTERVAL", "50ms"), "statsd");
+            long deadline = System.currentTimeMillis() + 5_000;
+            long reqs = summaryCount(summary, "http_reqs");
+            while (sum(datagrams.stream().flatMap(String::lines).toList(), "k6.http_reqs:") < reqs
+                    && System.currentTimeMillis() < deadline) {
+                Thread.sleep(20);
+            }
+            datagrams.stream().flatMap(String::lines).forEach(lines::add);
+            assertThat(reqs).isPositive();
+            assertThat(sum(lines, "k6.http_reqs:")).isEqualTo(reqs);
+            assertThat(sum(lines, "k6.iterations:")).isEqualTo(summaryCount(summary, "iterations"));
+            assertThat(sum(lines, "k6.check.ok.pass:")).isEqualTo(summaryPasses(summary));
+            assertThat(lines.stream().filter(l -> l.startsWith("k6.http_req_duration:")).count()).isEqualTo(reqs);
+            assertThat(lines).filteredOn(l -> l.startsWith("k6.http_reqs:"))
+                    .allMatch(l -> l.contains("method:GET") && l.contains("status:200") && !l.contains("url:"));
+            agent.close();
+            reader.join();
+        }
+    }
+
+    private static long sum(List<String> lines, String prefix) {
+        return lines.stream().filter(l -> l.startsWith(prefix))
+                .mapToLong(l -> Long.parseLong(l.substring(prefix.length(), l.indexOf('|')))).sum();
+    }
+}
