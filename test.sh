@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs Weft's whole test suite on a fresh machine: finds a JDK >= 21, installs the Debian
-# packages the real-part tests need (PostgreSQL, Chromium + ChromeDriver) when missing and we
+# packages the real-part tests need (PostgreSQL, Chromium + ChromeDriver, InfluxDB 1.x, Prometheus) when missing and we
 # are root, then builds every module and runs every test with Maven.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -11,6 +11,8 @@ command -v mvn >/dev/null || need+=(maven)
 [ -x /usr/lib/postgresql/*/bin/initdb ] 2>/dev/null || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 command -v chromium >/dev/null || need+=(chromium)
 command -v chromedriver >/dev/null || need+=(chromium-driver)
+command -v influxd >/dev/null || need+=(influxdb)
+command -v prometheus >/dev/null || need+=(prometheus)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     echo "test.sh: installing ${need[*]}" >&2
@@ -18,8 +20,10 @@ if [ ${#need[@]} -gt 0 ]; then
     if ! { apt-get update -qq >&2 && apt-get install -y -qq --no-install-recommends "${need[@]}" >&2; }; then
       echo "test.sh: could not install ${need[*]}: tests that need them will skip with a message" >&2
     fi
-    # the postgresql package may start a cluster of its own; the tests run private ones
+    # the postgresql, influxdb and prometheus packages may start servers of their own; the tests run private ones
     (service postgresql stop >/dev/null 2>&1 || true)
+    (service influxdb stop >/dev/null 2>&1 || true)
+    (service prometheus stop >/dev/null 2>&1 || true)
   else
     echo "test.sh: missing ${need[*]}: tests that need them will skip with a message" >&2
   fi

@@ -2,6 +2,7 @@ package dev.weft.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.weft.output.stores.Influxd;
 import dev.weft.target.TargetServer;
 import java.io.IOException;
 import java.net.DatagramPacket;
@@ -111,6 +112,24 @@ class EcosystemOutputsTest {
                     .allMatch(l -> l.contains("method:GET") && l.contains("status:200") && !l.contains("url:"));
             agent.close();
             reader.join();
+        }
+    }
+
+    @Test
+    void influxdb_holds_as_many_points_as_the_summary_counts() throws Exception {
+        try (Influxd influx = Influxd.startOrSkip(dir.resolve("influx"))) {
+            String summary = run(Map.of("K6_INFLUXDB_PUSH_INTERVAL", "200ms"), "influxdb=" + influx.url() + "/k6run");
+            long reqs = summaryCount(summary, "http_reqs");
+            assertThat(reqs).isPositive();
+            assertThat((long) influx.number("k6run", "SELECT sum(value) FROM http_reqs")).isEqualTo(reqs);
+            assertThat((long) influx.number("k6run", "SELECT count(value) FROM http_req_duration")).isEqualTo(reqs);
+            assertThat((long) influx.number("k6run", "SELECT sum(value) FROM iterations"))
+                    .isEqualTo(summaryCount(summary, "iterations"));
+            assertThat((long) influx.number("k6run", "SELECT sum(value) FROM checks WHERE \"check\" = 'ok'"))
+                    .isEqualTo(summaryPasses(summary));
+            assertThat((long) influx.number("k6run",
+                    "SELECT count(value) FROM http_reqs WHERE status = '200' AND method = 'GET' AND scenario = 'default'"))
+                    .isEqualTo(reqs);
         }
     }
 
