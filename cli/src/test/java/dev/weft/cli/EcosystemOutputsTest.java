@@ -3,6 +3,7 @@ package dev.weft.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weft.output.stores.Influxd;
+import dev.weft.output.stores.PrometheusServer;
 import dev.weft.target.TargetServer;
 import java.io.IOException;
 import java.net.DatagramPacket;
@@ -130,6 +131,24 @@ class EcosystemOutputsTest {
             assertThat((long) influx.number("k6run",
                     "SELECT count(value) FROM http_reqs WHERE status = '200' AND method = 'GET' AND scenario = 'default'"))
                     .isEqualTo(reqs);
+        }
+    }
+
+    @Test
+    void prometheus_holds_the_summarys_counts_under_k6s_names() throws Exception {
+        try (PrometheusServer prom = PrometheusServer.startOrSkip(dir.resolve("prom"))) {
+            String summary = run(Map.of("K6_PROMETHEUS_RW_SERVER_URL", prom.writeUrl(),
+                    "K6_PROMETHEUS_RW_PUSH_INTERVAL", "300ms", "K6_PROMETHEUS_RW_TREND_STATS", "count,p(95)"),
+                    "experimental-prometheus-rw");
+            long reqs = summaryCount(summary, "http_reqs");
+            assertThat(reqs).isPositive();
+            assertThat((long) prom.value("sum(k6_http_reqs_total)")).as(prom.logTail()).isEqualTo(reqs);
+            assertThat((long) prom.value("k6_http_reqs_total{method=\"GET\",status=\"200\",scenario=\"default\","
+                    + "expected_response=\"true\",name=\"" + target.baseUrl() + "/get\"}")).isEqualTo(reqs);
+            assertThat((long) prom.value("sum(k6_iterations_total)")).isEqualTo(summaryCount(summary, "iterations"));
+            assertThat((long) prom.value("sum(k6_http_req_duration_count)")).isEqualTo(reqs);
+            assertThat(prom.value("k6_checks_rate{check=\"ok\"}")).isEqualTo(1.0);
+            assertThat(prom.value("max(k6_http_req_duration_p95)")).isPositive();
         }
     }
 

@@ -18,6 +18,7 @@ import dev.weft.output.cloud.CloudOutputFactory;
 import dev.weft.output.csv.CsvOutputFactory;
 import dev.weft.output.influxdb.InfluxOutputFactory;
 import dev.weft.output.json.JsonOutputFactory;
+import dev.weft.output.prometheus.PrometheusRwOutputFactory;
 import dev.weft.output.statsd.StatsdOutputFactory;
 import dev.weft.pipeline.SamplePipeline;
 import dev.weft.summary.GroupTree;
@@ -43,7 +44,8 @@ import java.util.Map;
  */
 final class MetricsSetup {
     private static final Map<String, OutputFactory> FACTORIES = factories(new JsonOutputFactory(),
-            new CsvOutputFactory(), new CloudOutputFactory(), new StatsdOutputFactory(), InfluxOutputFactory.v1(), InfluxOutputFactory.v2());
+            new CsvOutputFactory(), new CloudOutputFactory(), new StatsdOutputFactory(), InfluxOutputFactory.v1(), InfluxOutputFactory.v2(),
+            new PrometheusRwOutputFactory());
 
     private static Map<String, OutputFactory> factories(OutputFactory... all) {
         Map<String, OutputFactory> byName = new LinkedHashMap<>();
