@@ -2,7 +2,11 @@ package dev.weft.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import dev.weft.output.stores.Influxd;
+import dev.weft.output.stores.OtlpReceiver;
 import dev.weft.output.stores.PrometheusServer;
 import dev.weft.target.TargetServer;
 import java.io.IOException;
@@ -149,7 +153,46 @@ class EcosystemOutputsTest {
             assertThat((long) prom.value("sum(k6_http_req_duration_count)")).isEqualTo(reqs);
             assertThat(prom.value("k6_checks_rate{check=\"ok\"}")).isEqualTo(1.0);
             assertThat(prom.value("max(k6_http_req_duration_p95)")).isPositive();
+            dashboardQueriesRun(prom, reqs);
         }
+    }
+
+    @Test
+    void an_otlp_receiver_gets_the_summarys_counts_with_k6s_names_and_resource() throws Exception {
+        try (OtlpReceiver receiver = OtlpReceiver.start()) {
+            String summary = run(Map.of("K6_OTEL_GRPC_EXPORTER_ENDPOINT", receiver.grpcEndpoint(),
+                    "K6_OTEL_GRPC_EXPORTER_INSECURE", "true", "K6_OTEL_EXPORT_INTERVAL", "300ms",
+                    "K6_OTEL_FLUSH_INTERVAL", "100ms"), "opentelemetry");
+            long reqs = summaryCount(summary, "http_reqs");
+            assertThat(reqs).isPositive();
+            assertThat((long) receiver.total("http_reqs")).isEqualTo(reqs);
+            assertThat((long) receiver.total("http_req_duration")).isEqualTo(reqs);
+            assertThat((long) receiver.total("iterations")).isEqualTo(summaryCount(summary, "iterations"));
+            assertThat((long) receiver.total("checks.occurred")).isEqualTo(summaryPasses(summary));
+            assertThat(receiver.attributes("http_reqs")).allSatisfy(a -> assertThat(a)
+                    .containsEntry("method", "GET").containsEntry("status", "200").containsEntry("scenario", "default")
+                    .doesNotContainKeys("vu", "iter"));
+            assertThat(receiver.resource()).containsEntry("service.name", "k6").containsKey("service.version");
+        }
+    }
+
+    /** Every query of deploy/grafana's dashboard is valid PromQL on this data; its request total is the summary's. */
+    private static void dashboardQueriesRun(PrometheusServer prom, long reqs) throws Exception {
+        Path file = Path.of("..", "deploy", "grafana", "k6-prometheus-dashboard.json");
+        JsonObject dashboard = JsonParser.parseString(Files.readString(file)).getAsJsonObject();
+        int queries = 0;
+        for (JsonElement panel : dashboard.getAsJsonArray("panels")) {
+            for (JsonElement target : panel.getAsJsonObject().getAsJsonArray("targets")) {
+                String expr = target.getAsJsonObject().get("expr").getAsString().replace("$testid", ".*")
+                        .replace("$scenario", ".*").replace("$__rate_interval", "1m").replace("$__range", "5m");
+                prom.query(expr); // throws on a PromQL error
+                queries++;
+            }
+        }
+        assertThat(queries).isGreaterThan(15);
+        String total = dashboard.getAsJsonArray("panels").get(0).getAsJsonObject().getAsJsonArray("targets").get(0)
+                .getAsJsonObject().get("expr").getAsString().replace("$testid", ".*").replace("$scenario", ".*");
+        assertThat((long) prom.value(total)).isEqualTo(reqs);
     }
 
     private static long sum(List<String> lines, String prefix) {

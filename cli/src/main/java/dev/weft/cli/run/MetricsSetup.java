@@ -18,6 +18,7 @@ import dev.weft.output.cloud.CloudOutputFactory;
 import dev.weft.output.csv.CsvOutputFactory;
 import dev.weft.output.influxdb.InfluxOutputFactory;
 import dev.weft.output.json.JsonOutputFactory;
+import dev.weft.output.opentelemetry.OtelOutputFactory;
 import dev.weft.output.prometheus.PrometheusRwOutputFactory;
 import dev.weft.output.statsd.StatsdOutputFactory;
 import dev.weft.pipeline.SamplePipeline;
@@ -45,7 +46,7 @@ import java.util.Map;
 final class MetricsSetup {
     private static final Map<String, OutputFactory> FACTORIES = factories(new JsonOutputFactory(),
             new CsvOutputFactory(), new CloudOutputFactory(), new StatsdOutputFactory(), InfluxOutputFactory.v1(), InfluxOutputFactory.v2(),
-            new PrometheusRwOutputFactory());
+            new PrometheusRwOutputFactory(), new OtelOutputFactory());
 
     private static Map<String, OutputFactory> factories(OutputFactory... all) {
         Map<String, OutputFactory> byName = new LinkedHashMap<>();

@@ -9,6 +9,7 @@ import dev.weft.metrics.Tags;
 import dev.weft.metrics.TrendSink;
 import dev.weft.metrics.ValueType;
 import dev.weft.output.prometheus.PromSeries.Label;
+import dev.weft.output.push.SeriesKey;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;

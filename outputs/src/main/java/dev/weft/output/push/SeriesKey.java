@@ -1,4 +1,4 @@
-package dev.weft.output.prometheus;
+package dev.weft.output.push;
 
 import dev.weft.metrics.Metric;
 import dev.weft.metrics.Tags;
@@ -7,14 +7,14 @@ import java.util.Objects;
 /**
  * A metric with a sample's tags as k6 groups them into a series: {@code vu} and {@code iter}
  * (k6's metadata, not tags) and empty values left out, compared without building a new tag set,
- * since this runs once per sample on the pusher thread.
+ * since this runs once per sample on a pusher thread (Prometheus series, OpenTelemetry attribute sets).
  */
-final class SeriesKey {
+public final class SeriesKey {
     private final Metric metric;
     private final Tags tags;
     private final int hash;
 
-    SeriesKey(Metric metric, Tags tags) {
+    public SeriesKey(Metric metric, Tags tags) {
         this.metric = metric;
         this.tags = tags == null ? Tags.EMPTY : tags;
         int h = metric.hashCode();
@@ -26,17 +26,18 @@ final class SeriesKey {
         this.hash = h;
     }
 
-    static boolean counts(Tags tags, int i) {
+    /** Whether the {@code i}th tag belongs to the series (not vu/iter, not empty). */
+    public static boolean counts(Tags tags, int i) {
         String key = tags.keyAt(i);
         String value = tags.valueAt(i);
         return value != null && !value.isEmpty() && !key.equals("vu") && !key.equals("iter");
     }
 
-    Metric metric() {
+    public Metric metric() {
         return metric;
     }
 
-    Tags tags() {
+    public Tags tags() {
         return tags;
     }
 
