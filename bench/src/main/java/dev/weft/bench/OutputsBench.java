@@ -23,6 +23,7 @@ import dev.weft.output.OutputFactory;
 import dev.weft.output.OutputParams;
 import dev.weft.output.influxdb.InfluxOutputFactory;
 import dev.weft.output.json.JsonOutputFactory;
+import dev.weft.output.opentelemetry.OtelOutputFactory;
 import dev.weft.output.prometheus.PrometheusRwOutputFactory;
 import dev.weft.output.statsd.StatsdOutputFactory;
 import java.io.IOException;
@@ -49,8 +50,8 @@ import java.util.concurrent.TimeUnit;
  * (14 per iteration: the request's trends, counters and rates with k6's tags), at a fixed rate for
  * a fixed time; the process's CPU time over the trial (start to stop, so the final push counts)
  * minus a trial without output is what the output costs. Receivers are real: a UDP socket that
- * does not read (statsd), Debian's influxd and prometheus in their own processes (skipped when
- * missing; their CPU is not counted). Rounds alternate the order; the median is printed.
+ * does not read (statsd), Debian's influxd and prometheus, and an OTLP/HTTP sink JVM, each in its
+ * own process (skipped when missing; their CPU is not counted). Rounds alternate the order; the median is printed.
  * Usage: {@code OutputsBench [samples/s=20000] [seconds=10] [rounds=2]}. Not a test.
  */
 public final class OutputsBench {
@@ -78,6 +79,11 @@ public final class OutputsBench {
                 trials.put("prometheus-rw", new Trial(new PrometheusRwOutputFactory(), "",
                         Map.of("K6_PROMETHEUS_RW_SERVER_URL", prom, "K6_PROMETHEUS_RW_PUSH_INTERVAL", "1s")));
             }
+            String otlp = startOtlpSink(tmp.resolve("otlp"), servers);
+            if (otlp != null) {
+                trials.put("opentelemetry", new Trial(new OtelOutputFactory(), "", Map.of("K6_OTEL_EXPORTER_TYPE", "http",
+                        "K6_OTEL_HTTP_EXPORTER_ENDPOINT", otlp, "K6_OTEL_HTTP_EXPORTER_INSECURE", "true")));
+            }
             System.out.printf("outputs bench: %,d samples/s for %d s per trial, %d rounds; load average %s%n", rate,
                     seconds, rounds, loadAverage());
             run(trials, rate, 2, 1); // warm-up: JIT and connections, not reported
@@ -93,14 +99,15 @@ public final class OutputsBench {
                 }
             }
             double base = median(cpu.get("none"));
-            System.out.printf("%-14s %12s %20s %16s%n", "output", "CPU s/trial", "CPU ms/s per 1k/s", "µs per sample");
+            // CPU ms per second at 1,000 samples/s is the same number as CPU µs per sample
+            System.out.printf("%-14s %12s %30s %22s%n", "output", "CPU s/trial", "added CPU ms/s per 1k samples/s",
+                    "share of one core");
             for (String name : trials.keySet()) {
                 double c = median(cpu.get(name));
-                double extra = Math.max(0, c - base);
-                System.out.printf("%-14s %12.2f %20.2f %16.2f%s%n", name, c,
-                        name.equals("none") ? 0 : extra / seconds * 1000 / (rate / 1000.0),
-                        name.equals("none") ? 0 : extra * 1e6 / ((double) rate * seconds),
-                        name.equals("none") ? "   (generator alone: the baseline)" : "");
+                double perThousand = Math.max(0, c - base) / seconds * 1000 / (rate / 1000.0);
+                System.out.printf("%-14s %12.2f %30s %22s%n", name, c,
+                        name.equals("none") ? "(generator alone: baseline)" : "%.2f".formatted(perThousand),
+                        name.equals("none") ? "" : "%.2f%% per 1k/s".formatted(perThousand / 10));
             }
             System.out.printf("load average after: %s%n", loadAverage());
         } finally {
@@ -211,6 +218,37 @@ public final class OutputsBench {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         }
+    }
+
+    /**
+     * An OTLP/HTTP sink in its own JVM (so its CPU is not counted): reads each request and answers 200.
+     * Returns host:port, or null when it does not start.
+     */
+    private static String startOtlpSink(Path dir, List<Process> servers) throws Exception {
+        Files.createDirectories(dir);
+        Path source = dir.resolve("OtlpSink.java");
+        Files.writeString(source, """
+                import com.sun.net.httpserver.HttpServer;
+                import java.net.InetAddress;
+                import java.net.InetSocketAddress;
+                public class OtlpSink {
+                    public static void main(String[] args) throws Exception {
+                        HttpServer s = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(),
+                                Integer.parseInt(args[0])), 0);
+                        s.createContext("/", ex -> {
+                            ex.getRequestBody().readAllBytes();
+                            ex.sendResponseHeaders(200, -1);
+                            ex.close();
+                        });
+                        s.start();
+                    }
+                }
+                """);
+        int port = freePort();
+        String java = ProcessHandle.current().info().command().orElse("java");
+        servers.add(new ProcessBuilder(java, source.toString(), String.valueOf(port)).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("log").toFile()).start());
+        return awaitHttp("http://127.0.0.1:" + port + "/") ? "127.0.0.1:" + port : null;
     }
 
     /** Debian's influxd on a free loopback port; null (with a note) when not installed. */
