@@ -81,7 +81,7 @@ public final class OutputsBench {
             }
             String otlp = startOtlpSink(tmp.resolve("otlp"), servers);
             if (otlp != null) {
-                trials.put("opentelemetry", new Trial(new OtelOutputFactory(), "", Map.of("K6_OTEL_EXPORTER_TYPE", "http",
+                trials.put("opentelemetry", new Trial(OtelOutputFactory.plain(), "", Map.of("K6_OTEL_EXPORTER_TYPE", "http",
                         "K6_OTEL_HTTP_EXPORTER_ENDPOINT", otlp, "K6_OTEL_HTTP_EXPORTER_INSECURE", "true")));
             }
             System.out.printf("outputs bench: %,d samples/s for %d s per trial, %d rounds; load average %s%n", rate,

@@ -46,7 +46,7 @@ import java.util.Map;
 final class MetricsSetup {
     private static final Map<String, OutputFactory> FACTORIES = factories(new JsonOutputFactory(),
             new CsvOutputFactory(), new CloudOutputFactory(), new StatsdOutputFactory(), InfluxOutputFactory.v1(), InfluxOutputFactory.v2(),
-            new PrometheusRwOutputFactory(), new OtelOutputFactory());
+            new PrometheusRwOutputFactory(), OtelOutputFactory.experimental(), OtelOutputFactory.plain());
 
     private static Map<String, OutputFactory> factories(OutputFactory... all) {
         Map<String, OutputFactory> byName = new LinkedHashMap<>();

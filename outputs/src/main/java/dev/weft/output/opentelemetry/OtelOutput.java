@@ -12,7 +12,10 @@ import io.opentelemetry.exporter.otlp.http.metrics.OtlpHttpMetricExporterBuilder
 import io.opentelemetry.exporter.otlp.metrics.OtlpGrpcMetricExporter;
 import io.opentelemetry.exporter.otlp.metrics.OtlpGrpcMetricExporterBuilder;
 import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.sdk.metrics.Aggregation;
+import io.opentelemetry.sdk.metrics.InstrumentSelector;
 import io.opentelemetry.sdk.metrics.SdkMeterProvider;
+import io.opentelemetry.sdk.metrics.View;
 import io.opentelemetry.sdk.metrics.export.MetricExporter;
 import io.opentelemetry.sdk.metrics.export.PeriodicMetricReader;
 import io.opentelemetry.sdk.resources.Resource;
@@ -65,6 +68,9 @@ public final class OtelOutput implements Output {
                 AttributeKey.stringKey("service.name"), config.serviceName(),
                 AttributeKey.stringKey("service.version"), config.serviceVersion())));
         provider = SdkMeterProvider.builder().setResource(resource)
+                // the SDK's own metrics about its reader (otel.sdk.*) are not the test's: k6's Go SDK sends none
+                .registerView(InstrumentSelector.builder().setName("otel.sdk.*").build(),
+                        View.builder().setAggregation(Aggregation.drop()).build())
                 .registerMetricReader(PeriodicMetricReader.builder(exporter).setInterval(config.exportInterval()).build())
                 .build();
         instruments = new OtelInstruments(provider.get("k6"), config.metricPrefix());
