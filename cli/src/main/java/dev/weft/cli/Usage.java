@@ -24,7 +24,8 @@ final class Usage {
               weft version                   print the version
 
             Run flags (k6's): -u/--vus N, -d/--duration D, -i/--iterations N, -s/--stage D:T,
-              -e/--env K=V, --tag K=V, -o/--out json=F|csv=F|cloud, --no-setup, --no-teardown,
+              -e/--env K=V, --tag K=V, -o/--out json=F|csv=F|cloud|statsd|influxdb=URL|xk6-influxdb[=URL]
+              |experimental-prometheus-rw|experimental-opentelemetry (K6_* settings), --no-setup, --no-teardown,
               --summary-trend-stats S, --summary-export F, --no-summary, --no-thresholds,
               --no-color, -q/--quiet, --insecure-skip-tls-verify, --user-agent UA, -w/--throw,
               --no-connection-reuse, --no-vu-connection-reuse, -c/--config F (k6 JSON config),
