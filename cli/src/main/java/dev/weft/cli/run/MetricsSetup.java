@@ -17,7 +17,11 @@ import dev.weft.output.WithTestRunStop;
 import dev.weft.output.cloud.CloudOutput;
 import dev.weft.output.cloud.CloudOutputFactory;
 import dev.weft.output.csv.CsvOutputFactory;
+import dev.weft.output.influxdb.InfluxOutputFactory;
 import dev.weft.output.json.JsonOutputFactory;
+import dev.weft.output.opentelemetry.OtelOutputFactory;
+import dev.weft.output.prometheus.PrometheusRwOutputFactory;
+import dev.weft.output.statsd.StatsdOutputFactory;
 import dev.weft.pipeline.SamplePipeline;
 import dev.weft.pipeline.TimeSeriesLimit;
 import dev.weft.summary.GroupTree;
@@ -48,8 +52,17 @@ import java.util.function.Supplier;
  * on the main thread; the pipeline has its own flusher thread.
  */
 final class MetricsSetup {
-    private static final Map<String, OutputFactory> FACTORIES = Map.of(
-            "json", new JsonOutputFactory(), "csv", new CsvOutputFactory(), "cloud", new CloudOutputFactory());
+    private static final Map<String, OutputFactory> FACTORIES = factories(new JsonOutputFactory(),
+            new CsvOutputFactory(), new CloudOutputFactory(), new StatsdOutputFactory(), InfluxOutputFactory.v1(), InfluxOutputFactory.v2(),
+            new PrometheusRwOutputFactory(), OtelOutputFactory.experimental(), OtelOutputFactory.plain());
+
+    private static Map<String, OutputFactory> factories(OutputFactory... all) {
+        Map<String, OutputFactory> byName = new LinkedHashMap<>();
+        for (OutputFactory f : all) {
+            byName.put(f.name(), f);
+        }
+        return Map.copyOf(byName);
+    }
 
     private final MetricRegistry registry;
     private final MetricAggregates aggregates;
@@ -109,7 +122,7 @@ final class MetricsSetup {
         OutputFactory factory = FACTORIES.get(name);
         if (factory == null) {
             throw new OutputStartException("--out " + spec + ": unknown output \"" + name
-                    + "\" (known: cloud, csv, json)", null);
+                    + "\" (known: " + String.join(", ", new java.util.TreeSet<>(FACTORIES.keySet())) + ")", null);
         }
         try {
             return factory.create(new OutputParams(arg, global.cwd(), script, env, plan.maxVus(), plan.maxDuration(),

@@ -94,7 +94,8 @@ public final class RunFlags {
     }
 
     @Option(names = {"-o", "--out"}, paramLabel = "OUTPUT",
-            description = "json=FILE, csv=FILE or cloud (repeatable)")
+            description = "json=FILE, csv=FILE, cloud, statsd, influxdb=URL, xk6-influxdb[=URL], "
+                    + "experimental-prometheus-rw or experimental-opentelemetry (repeatable; settings from K6_*)")
     void out(String o) {
         outputs.add(o);
     }

@@ -90,7 +90,8 @@ public final class MetricsV2Routes extends JsonHandler {
             throw runs.refuseBatch(p, runId, reader.sampleCount(), new ApiException(400, 0, e.getMessage(),
                     e.fieldErrors()));
         }
-        RunService.IngestResult result = runs.ingestAggregates(p, runId, batchKey, aggregates.values(), 0);
+        RunService.IngestResult result = runs.ingestAggregates(p, runId, batchKey, aggregates.values(), 0,
+                reader.sampleCount());
         Responses.json(exchange, 200, result.toWire());
     }
 

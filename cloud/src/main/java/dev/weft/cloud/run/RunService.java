@@ -129,9 +129,19 @@ public final class RunService {
      */
     public IngestResult ingestAggregates(Principal principal, long runId, String batchKey,
             Collection<SecondAggregate> aggregates, long notANumber) throws SQLException, ApiException {
+        return ingestAggregates(principal, runId, batchKey, aggregates, notANumber,
+                aggregates.stream().mapToLong(SecondAggregate::count).sum());
+    }
+
+    /**
+     * As {@link #ingestAggregates(Principal, long, String, Collection, long)}, for a protocol
+     * that says how many samples the batch stands for (k6 v1's v2 protocol sends a counter's
+     * sum per second, not how many samples made it).
+     */
+    public IngestResult ingestAggregates(Principal principal, long runId, String batchKey,
+            Collection<SecondAggregate> aggregates, long notANumber, long samples) throws SQLException, ApiException {
         TestRun run = find(principal, runId);
         long previousAttempt = noteAttempt(runId);
-        long samples = aggregates.stream().mapToLong(SecondAggregate::count).sum();
         ApiException badTime = checkTimes(run, aggregates);
         if (badTime != null) {
             throw refuse(run, samples, badTime, previousAttempt);

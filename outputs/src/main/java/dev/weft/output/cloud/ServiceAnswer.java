@@ -51,9 +51,13 @@ record ServiceAnswer(long samples, long lostSamples, long overflowSamples, List<
         return e != null && e.isJsonPrimitive() && e.getAsJsonPrimitive().isNumber() ? e.getAsLong() : fallback;
     }
 
-    /** What the service confirmed it stored of a batch standing for {@code sent} samples. */
+    /**
+     * What the service confirmed it stored of a batch standing for {@code sent} samples: all but
+     * the ones it says it lost. Its {@code samples} count is not comparable over k6's v2 protocol
+     * (a counter's second arrives as one value, whatever number of samples made it).
+     */
     long confirmed(long sent) {
-        return samples < 0 ? sent - lostSamples : Math.max(0, samples - lostSamples);
+        return Math.max(0, sent - lostSamples);
     }
 
     /** The cardinality warning to print once: the service folded new series into overflow series. */
