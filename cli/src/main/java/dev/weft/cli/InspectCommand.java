@@ -58,10 +58,10 @@ final class InspectCommand {
             global.stdout().println(new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(out));
             return 0;
         } catch (ScriptException e) {
-            global.stderr().println("error: " + e.getMessage());
+            global.stderr().println("ERRO[0000] " + e.getMessage());
             return ExitCode.SCRIPT_EXCEPTION.code();
         } catch (OptionsException | SegmentException e) {
-            global.stderr().println("error: invalid options: " + e.getMessage());
+            global.stderr().println("ERRO[0000] invalid options: " + e.getMessage());
             return ExitCode.INVALID_CONFIG.code();
         }
     }

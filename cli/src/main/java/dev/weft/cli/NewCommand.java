@@ -61,13 +61,13 @@ final class NewCommand {
         name = name == null ? "script.js" : name;
         Path target = global.cwd().resolve(name);
         if (Files.exists(target) && !force) {
-            global.stderr().println("error: " + name + " already exists. Use the `--force` flag to overwrite it");
+            global.stderr().println("ERRO[0000] " + name + " already exists. Use the `--force` flag to overwrite it");
             return 255;
         }
         try {
             Files.writeString(target, TEMPLATE.formatted(name, name), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            global.stderr().println("error: can't write " + name + ": " + e.getMessage());
+            global.stderr().println("ERRO[0000] can't write " + name + ": " + e.getMessage());
             return 255;
         }
         global.stdout().println("New script created: " + name);

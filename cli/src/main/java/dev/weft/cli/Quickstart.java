@@ -34,7 +34,7 @@ final class Quickstart {
             args.add(script.toString());
             return new RunCommand(global).run(RunFlags.parse(args));
         } catch (IOException e) {
-            global.stderr().println("error: can't start the built-in target: " + e.getMessage());
+            global.stderr().println("ERRO[0000] can't start the built-in target: " + e.getMessage());
             return 1;
         }
     }

@@ -30,7 +30,7 @@ final class TargetCommand {
             Thread.currentThread().join();
             return 0;
         } catch (IOException e) {
-            global.stderr().println("error: weft target: " + e.getMessage());
+            global.stderr().println("ERRO[0000] weft target: " + e.getMessage());
             return 1;
         }
     }

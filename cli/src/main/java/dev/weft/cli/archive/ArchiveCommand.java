@@ -67,13 +67,13 @@ public final class ArchiveCommand {
             }
             return 0;
         } catch (ScriptException e) {
-            global.stderr().println("error: " + e.getMessage());
+            global.stderr().println("ERRO[0000] " + e.getMessage());
             return ExitCode.SCRIPT_EXCEPTION.code();
         } catch (OptionsException e) {
-            global.stderr().println("error: invalid options: " + e.getMessage());
+            global.stderr().println("ERRO[0000] invalid options: " + e.getMessage());
             return ExitCode.INVALID_CONFIG.code();
         } catch (IOException e) {
-            global.stderr().println("error: can't write the archive " + out + ": " + e.getMessage());
+            global.stderr().println("ERRO[0000] can't write the archive " + out + ": " + e.getMessage());
             return Cli.USAGE_ERROR;
         }
     }

@@ -81,12 +81,12 @@ public final class ControlCommand {
         try (HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
             res = client.send(req.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            global.stderr().println("error: can't reach the control API at " + address + " (is a test running with "
+            global.stderr().println("ERRO[0000] can't reach the control API at " + address + " (is a test running with "
                     + "--address " + address + "?): " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
             return 255;
         }
         if (res.statusCode() / 100 != 2) {
-            global.stderr().println("error: the control API answered " + res.statusCode() + ": " + res.body().trim());
+            global.stderr().println("ERRO[0000] the control API answered " + res.statusCode() + ": " + res.body().trim());
             return 255;
         }
         try {

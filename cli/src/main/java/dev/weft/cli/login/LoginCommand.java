@@ -56,10 +56,10 @@ public final class LoginCommand {
             global.stdout().println("Logged in to " + r.host() + "; token stored in " + r.configFile());
             return 0;
         } catch (CloudLoginException e) {
-            global.stderr().println("error: login cloud: " + e.getMessage());
+            global.stderr().println("ERRO[0000] login cloud: " + e.getMessage());
             return 1;
         } catch (IOException e) {
-            global.stderr().println("error: login cloud: can't read the credentials: " + e.getMessage());
+            global.stderr().println("ERRO[0000] login cloud: can't read the credentials: " + e.getMessage());
             return 1;
         }
     }

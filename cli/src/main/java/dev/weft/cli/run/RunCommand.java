@@ -50,14 +50,14 @@ public final class RunCommand {
         try {
             logs = LogSettings.resolve(flags.logOutput(), flags.logFormat(), flags.noColor(), global.env());
         } catch (dev.weft.cli.UsageException e) {
-            global.stderr().println("error: " + e.getMessage());
+            global.stderr().println("ERRO[0000] " + e.getMessage());
             return dev.weft.cli.Cli.USAGE_ERROR;
         }
         ConsoleLog log;
         try {
             log = ConsoleLog.open(logs, global);
         } catch (java.io.IOException e) {
-            global.stderr().println("error: --log-output: can't open " + logs.file() + ": " + e.getMessage());
+            global.stderr().println("ERRO[0000] --log-output: can't open " + logs.file() + ": " + e.getMessage());
             return ExitCode.INVALID_CONFIG.code();
         }
         try (ConsoleLog console = log) {
