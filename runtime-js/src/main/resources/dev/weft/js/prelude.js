@@ -32,6 +32,19 @@
   };
   g.__ENV = JSON.parse(host.env);
   g.__weftModule = function (name) { return host.module(name); };
+  // k6 v1 has WebCrypto as the global `crypto`; made on first use, like the timers below.
+  const global = globalThis;
+  Object.defineProperty(global, 'crypto', {
+    configurable: true, enumerable: false,
+    get: function () {
+      const c = host.module('weft:webcrypto');
+      Object.defineProperty(global, 'crypto', { value: c, writable: true, configurable: true, enumerable: false });
+      return c;
+    },
+    set: function (v) {
+      Object.defineProperty(global, 'crypto', { value: v, writable: true, configurable: true, enumerable: false });
+    },
+  });
   // k6 >= 0.50 has the timer functions as globals; load k6/timers on first use only, so VUs
   // that never use timers don't pay for an event loop.
   ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'].forEach(function (name) {

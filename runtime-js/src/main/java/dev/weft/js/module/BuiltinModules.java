@@ -8,7 +8,7 @@ public final class BuiltinModules {
     }
 
     public static ModuleRegistry create() {
-        return new ModuleRegistry()
+        ModuleRegistry registry = new ModuleRegistry()
                 .add(new K6Module())
                 .add(new dev.weft.js.module.html.HtmlModule())
                 .add(new dev.weft.js.module.metrics.MetricsModule())
@@ -18,6 +18,9 @@ public final class BuiltinModules {
                 .add(new dev.weft.js.module.data.DataModule())
                 .add(new dev.weft.js.module.http.HttpModule())
                 .add(new dev.weft.js.module.ws.WsModule())
-                .add(new dev.weft.js.module.websockets.WebSocketsModule());
+                .add(new dev.weft.js.module.websockets.WebSocketsModule())
+                .add(new dev.weft.js.module.webcrypto.WebCryptoModule());
+        dev.weft.js.module.removed.RemovedModule.k6Removed().forEach(registry::add);
+        return registry;
     }
 }
