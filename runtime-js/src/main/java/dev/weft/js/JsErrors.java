@@ -39,6 +39,38 @@ final class JsErrors {
         return sb.toString();
     }
 
+    /**
+     * Where the script was when {@code e} was thrown, as k6 names it after an abort reason:
+     * {@code default (file:///path/script.js:9:20)}; empty when no script frame is known.
+     */
+    static String scriptFrame(PolyglotException e) {
+        for (PolyglotException.StackFrame f : e.getPolyglotStackTrace()) {
+            SourceSection s = f.getSourceLocation();
+            if (f.isGuestFrame() && s != null && s.getSource() != null && !s.getSource().isInternal()
+                    && !s.getSource().getName().startsWith("weft")) {
+                String name = f.getRootName() == null || f.getRootName().isEmpty() ? "<anonymous>" : f.getRootName();
+                String at = callPlace(s);
+                if (at.startsWith("/")) {
+                    at = "file://" + at;
+                }
+                return name + " (" + at + ")";
+            }
+        }
+        return "";
+    }
+
+    /** A call's place as k6 (goja) gives it: the column of the call's opening parenthesis. */
+    private static String callPlace(SourceSection s) {
+        CharSequence text = s.getCharacters();
+        int paren = text == null ? -1 : text.toString().indexOf('(');
+        if (paren < 0 || text.subSequence(0, paren).toString().contains("\n")) {
+            return place(s);
+        }
+        String file = s.getSource().getPath() != null ? s.getSource().getPath() : s.getSource().getName();
+        CharSequence all = s.getSource().hasCharacters() ? s.getSource().getCharacters() : null;
+        return SourceLocations.describe(file, all, s.getStartLine(), s.getStartColumn() + paren);
+    }
+
     private static String place(SourceSection s) {
         String file = s.getSource().getPath() != null ? s.getSource().getPath() : s.getSource().getName();
         CharSequence text = s.getSource().hasCharacters() ? s.getSource().getCharacters() : null;

@@ -145,7 +145,9 @@ public final class JsVu implements Vu {
                 return IterationOutcome.INTERRUPTED;
             }
             if (AbortSignal.is(e)) {
-                scope.services().console().log("error", "test aborted: " + AbortSignal.reason(e));
+                String frame = JsErrors.scriptFrame(e);
+                scope.services().console().log("error", "test aborted: " + AbortSignal.reason(e)
+                        + (frame.isEmpty() ? "" : " at " + frame));
                 return IterationOutcome.ABORT_TEST;
             }
             scope.services().console().log("error", JsErrors.withStack(e));
