@@ -27,6 +27,12 @@ public final class Cli {
             global.stdout().print(Usage.TEXT);
             return 0;
         }
+        if ((args.get(0).equals("-v") || args.get(0).equals("--verbose")) && args.size() > 1) {
+            // k6's global --verbose may come before the command: "k6 -v run script.js"
+            List<String> moved = new java.util.ArrayList<>(args.subList(1, args.size()));
+            moved.add(1, "--verbose");
+            return run(moved);
+        }
         List<String> rest = args.subList(1, args.size());
         try {
             return switch (args.get(0)) {

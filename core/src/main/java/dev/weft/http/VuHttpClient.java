@@ -163,6 +163,7 @@ public final class VuHttpClient implements AutoCloseable {
                 if (!next.host().equalsIgnoreCase(url.host())) {
                     userHeaders = userHeaders.without("Authorization").without("Cookie");
                 }
+                userHeaders = withReferer(userHeaders, startHeaders, url, next);
                 url = next;
                 digest = null;
                 digestTried = false;
@@ -171,6 +172,24 @@ public final class VuHttpClient implements AutoCloseable {
             trips.add(hop.trip);
             return completed(hop, trips, false);
         }
+    }
+
+    /**
+     * Go's client (so k6) sends the previous URL, credentials removed, as Referer on a followed
+     * redirect, unless the script set its own or the hop goes from https to http.
+     */
+    private static HttpHeaders withReferer(HttpHeaders headers, HttpHeaders scriptHeaders, HttpUrl from, HttpUrl to) {
+        if (from.isHttps() && !to.isHttps()) {
+            return scriptHeaders.contains("Referer") ? headers : headers.without("Referer");
+        }
+        if (scriptHeaders.contains("Referer")) {
+            return headers;
+        }
+        String referer = from.text();
+        if (from.userInfo() != null) {
+            referer = referer.replaceFirst(java.util.regex.Pattern.quote(from.userInfo() + "@"), "");
+        }
+        return headers.with("Referer", referer);
     }
 
     private static boolean isRedirect(int status) {

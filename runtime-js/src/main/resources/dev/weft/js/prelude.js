@@ -4,7 +4,12 @@
   'use strict';
   function show(x) {
     if (typeof x === 'string') return x;
-    if (x instanceof Error) return x.stack ? String(x.stack) : String(x);
+    // as k6 prints them: "Name: message", no stack; an error thrown by Weft's Java side shows
+    // its message the way k6 shows an error from its Go side
+    if (x instanceof Error) {
+      const name = String(x.name);
+      return /^(java|javax|jdk|sun|dev\.weft)\./.test(name) ? 'GoError: ' + x.message : String(x);
+    }
     if (typeof x === 'object' && x !== null) {
       try { return JSON.stringify(x); } catch (e) { return String(x); }
     }

@@ -46,15 +46,22 @@ public final class ConsoleLog implements ScriptConsole, AutoCloseable {
 
     /** A log writing where {@code settings} say; a file is created (appended to) relative to the cwd. */
     public static ConsoleLog open(LogSettings settings, GlobalEnv global) throws IOException {
+        return open(settings, global, false);
+    }
+
+    /** As {@link #open(LogSettings, GlobalEnv)}; console.debug lines are kept only when {@code verbose}, as in k6. */
+    public static ConsoleLog open(LogSettings settings, GlobalEnv global, boolean verbose) throws IOException {
+        boolean quietDebug = !verbose;
         return switch (settings.output()) {
-            case "stdout" -> new ConsoleLog(global.stdout(), false, settings.format(), false);
-            case "none" -> new ConsoleLog(new PrintStream(OutputStream.nullOutputStream()), true, settings.format(), false);
+            case "stdout" -> new ConsoleLog(global.stdout(), false, settings.format(), quietDebug);
+            case "none" -> new ConsoleLog(new PrintStream(OutputStream.nullOutputStream()), true, settings.format(),
+                    quietDebug);
             case "file" -> {
                 Path file = global.cwd().resolve(settings.file());
                 yield new ConsoleLog(new PrintStream(new FileOutputStream(file.toFile(), true), false,
-                        StandardCharsets.UTF_8), true, settings.format(), false);
+                        StandardCharsets.UTF_8), true, settings.format(), quietDebug);
             }
-            default -> new ConsoleLog(global.stderr(), false, settings.format(), false);
+            default -> new ConsoleLog(global.stderr(), false, settings.format(), quietDebug);
         };
     }
 

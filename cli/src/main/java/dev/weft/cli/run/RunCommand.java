@@ -54,7 +54,7 @@ public final class RunCommand {
         }
         ConsoleLog log;
         try {
-            log = ConsoleLog.open(logs, global);
+            log = ConsoleLog.open(logs, global, flags.verbose());
         } catch (java.io.IOException e) {
             global.stderr().println("error: --log-output: can't open " + logs.file() + ": " + e.getMessage());
             return ExitCode.INVALID_CONFIG.code();
@@ -119,13 +119,16 @@ public final class RunCommand {
                     () -> metrics.thresholds().okByKey().values().stream()
                             .anyMatch(bySource -> bySource.containsValue(false)), java.util.Optional::empty);
             try (AutoCloseable signals = global.signals().onInterrupt(new InterruptHandler(run, console));
-                    AutoCloseable api = ControlApi.start(flags.address(), control, console);
+                    AutoCloseable api = ControlApi.start(flags.address(), flags.addressExplicit(), control, console);
                     Progress progress = Progress.start(run, plan, global, flags.quiet());
                     ThresholdWatch watch = ThresholdWatch.start(metrics, run)) {
                 result = run.run();
                 control.ended();
             } catch (InterruptedException e) {
                 throw e;
+            } catch (ControlApi.Unavailable e) {
+                console.system("error", e.getMessage());
+                return ExitCode.CANNOT_START_REST_API.code();
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }

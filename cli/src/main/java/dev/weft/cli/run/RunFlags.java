@@ -20,6 +20,8 @@ public final class RunFlags {
     private boolean quiet;
     private boolean noSummary;
     private boolean noColor;
+    private boolean verbose;
+    private boolean addressExplicit;
     private boolean noThresholds;
     private String summaryExport;
     private boolean includeSystemEnv = true;
@@ -53,7 +55,12 @@ public final class RunFlags {
                 case "-u", "--vus" -> f.options.addProperty("vus", number(name, value(args, i, value, name, used)));
                 case "-d", "--duration" -> f.options.addProperty("duration", value(args, i, value, name, used));
                 case "-i", "--iterations" -> f.options.addProperty("iterations", number(name, value(args, i, value, name, used)));
-                case "-s", "--stage" -> stages.add(stage(value(args, i, value, name, used)));
+                case "-s", "--stage" -> {
+                    // as k6's flag parser (a string slice): "4s:5,4s:0" is two stages
+                    for (String part : value(args, i, value, name, used).split(",")) {
+                        stages.add(stage(part.trim()));
+                    }
+                }
                 case "-e", "--env" -> {
                     String kv = value(args, i, value, name, used);
                     int at = kv.indexOf('=');
@@ -93,8 +100,12 @@ public final class RunFlags {
                 case "--no-thresholds" -> f.noThresholds = true;
                 case "--no-color" -> f.noColor = true;
                 case "-q", "--quiet" -> f.quiet = true;
+                case "-v", "--verbose" -> f.verbose = true;
                 case "--include-system-env-vars" -> f.includeSystemEnv = !"false".equals(value);
-                case "-a", "--address" -> f.address = value(args, i, value, name, used);
+                case "-a", "--address" -> {
+                    f.address = value(args, i, value, name, used);
+                    f.addressExplicit = true;
+                }
                 case "-p", "--paused" -> f.options.addProperty("paused", true);
                 case "-c", "--config" -> f.config = value(args, i, value, name, used);
                 case "--compatibility-mode" -> f.compatibilityMode = value(args, i, value, name, used);
@@ -176,6 +187,8 @@ public final class RunFlags {
         f.quiet = quiet;
         f.includeSystemEnv = includeSystemEnv;
         f.address = address;
+        f.addressExplicit = addressExplicit;
+        f.verbose = verbose;
         f.config = config;
         f.compatibilityMode = compatibilityMode;
         f.logOutput = logOutput;
@@ -229,12 +242,22 @@ public final class RunFlags {
         return noColor;
     }
 
+    /** k6's -v/--verbose: console.debug lines are printed only with it. */
+    public boolean verbose() {
+        return verbose;
+    }
+
     public boolean noThresholds() {
         return noThresholds;
     }
 
     public String summaryExport() {
         return summaryExport;
+    }
+
+    /** True when --address was given: then, as in k6, a control API that can't start ends the run (106). */
+    public boolean addressExplicit() {
+        return addressExplicit;
     }
 
     /** Where the REST control API listens (k6's --address); "" turns it off. */
