@@ -37,6 +37,8 @@
   };
   g.__ENV = JSON.parse(host.env);
   g.__weftModule = function (name) { return host.module(name); };
+  // CommonJS require(), as in k6: built-in modules by name, files relative to the script
+  g.require = function require(spec) { return host.module('weft:commonjs')(spec); };
   // k6 v1 has WebCrypto as the global `crypto`; made on first use, like the timers below.
   const global = globalThis;
   Object.defineProperty(global, 'crypto', {

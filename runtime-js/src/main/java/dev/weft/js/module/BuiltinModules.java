@@ -19,7 +19,8 @@ public final class BuiltinModules {
                 .add(new dev.weft.js.module.http.HttpModule())
                 .add(new dev.weft.js.module.ws.WsModule())
                 .add(new dev.weft.js.module.websockets.WebSocketsModule())
-                .add(new dev.weft.js.module.webcrypto.WebCryptoModule());
+                .add(new dev.weft.js.module.webcrypto.WebCryptoModule())
+                .add(new dev.weft.js.module.commonjs.CommonJsModule());
         dev.weft.js.module.removed.RemovedModule.k6Removed().forEach(registry::add);
         return registry;
     }
