@@ -5,6 +5,7 @@
   'use strict';
   const hostRequest = host.request;
   const hostBatch = host.batch;
+  const hostAsync = host.asyncRequest;
   const selectPath = host.selectPath;
   const NO_CALLBACK = 0, CALLBACK_NULL = 1, CALLBACK_SET = 2;
 
@@ -203,6 +204,19 @@
 
   function request(method, u, body, params) {
     return send(requestArgs(method, u, body, params));
+  }
+
+  // k6's http.asyncRequest: a promise of the response; the VU goes on (and may start more) meanwhile
+  function asyncRequest(method, u, body, params) {
+    return new Promise(function (resolve, reject) {
+      const a = requestArgs(method, u, body, params);
+      const settle = function (h) {
+        if (typeof h === 'string') reject(new Error(h));
+        else resolve(new Response(h));
+      };
+      const now = hostAsync(a[0], a[1], a[2], a[3], a[4], settle);
+      if (now !== null && now !== undefined) settle(now);
+    });
   }
 
   function get(u, params) {
@@ -576,6 +590,7 @@
     del: methodWithBody('DELETE'),
     options: methodWithBody('OPTIONS'),
     request,
+    asyncRequest,
     batch,
     url,
     file,

@@ -33,7 +33,7 @@ public final class HttpModule implements JsModule {
 
     @Override
     public List<String> exportNames() {
-        return List.of("get", "head", "post", "put", "patch", "del", "options", "request", "batch", "url", "file",
+        return List.of("get", "head", "post", "put", "patch", "del", "options", "request", "asyncRequest", "batch", "url", "file",
                 "cookieJar", "CookieJar", "setResponseCallback", "expectedStatuses", "TLS_1_0", "TLS_1_1",
                 "TLS_1_2", "TLS_1_3", "OCSP_STATUS_GOOD", "OCSP_STATUS_REVOKED", "OCSP_STATUS_SERVER_FAILED",
                 "OCSP_STATUS_UNKNOWN");
