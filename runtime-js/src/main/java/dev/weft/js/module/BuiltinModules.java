@@ -20,7 +20,8 @@ public final class BuiltinModules {
                 .add(new dev.weft.js.module.ws.WsModule())
                 .add(new dev.weft.js.module.websockets.WebSocketsModule())
                 .add(new dev.weft.js.module.webcrypto.WebCryptoModule())
-                .add(new dev.weft.js.module.commonjs.CommonJsModule());
+                .add(new dev.weft.js.module.commonjs.CommonJsModule())
+                .add(new dev.weft.js.module.x509.X509Module());
         dev.weft.js.module.removed.RemovedModule.k6Removed().forEach(registry::add);
         return registry;
     }
