@@ -89,4 +89,36 @@ class K6ParityFlagsTest {
             assertThat(run.stderr()).contains("control API not started on 127.0.0.1:" + busy.getLocalPort());
         }
     }
+
+    @Test
+    void secrets_come_from_file_and_env_sources_and_are_redacted_from_every_log_line() throws Exception {
+        Files.writeString(dir.resolve("file.secret"), "cool=hunter2\nelse=swordfish\n");
+        Files.writeString(dir.resolve("s.js"), """
+                import secrets from 'k6/secrets';
+                import { check } from 'k6';
+                export const options = { iterations: 1 };
+                export default async function () {
+                  const cool = await secrets.get('cool');
+                  const other = await secrets.source('vault').get('token');
+                  console.log('read ' + cool + ' and ' + other);
+                  let missing = '';
+                  try { await secrets.get('nothing'); } catch (e) { missing = e.message; }
+                  check(null, { 'values as stored': () => cool === 'hunter2' && other === 'env-value',
+                    'a missing key rejects': () => missing === 'no value' });
+                }
+                """);
+        FakeGlobalEnv g = new FakeGlobalEnv(dir, Map.of("HOME", dir.toString(), "VAULT_token", "env-value"));
+        int code = new Cli(g.env).run(List.of("run", "-q", "--address", "", "--summary-export", "e.json",
+                "--secret-source", "file=file.secret,default", "--secret-source=env=name=vault,prefix=VAULT_", "s.js"));
+        assertThat(code).as(g.stderr()).isZero();
+        assertThat(g.stderr()).contains("read ***SECRET_REDACTED*** and ***SECRET_REDACTED***")
+                .doesNotContain("hunter2").doesNotContain("env-value");
+        JsonObject checks = JsonParser.parseString(Files.readString(dir.resolve("e.json"))).getAsJsonObject()
+                .getAsJsonObject("metrics").getAsJsonObject("checks");
+        assertThat(checks.get("passes").getAsInt()).isEqualTo(2);
+
+        Run bad = weft("run", "-q", "--address", "", "--secret-source", "vault=x", "s.js");
+        assertThat(bad.code()).isEqualTo(255);
+        assertThat(bad.stderr()).contains("no secret source for type \"vault\"");
+    }
 }

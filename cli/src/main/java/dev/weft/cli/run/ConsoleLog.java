@@ -31,6 +31,7 @@ public final class ConsoleLog implements ScriptConsole, AutoCloseable {
     private final LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
     private final Thread writer;
     private final boolean quietDebug;
+    private volatile java.util.function.UnaryOperator<String> redactor = java.util.function.UnaryOperator.identity();
 
     public ConsoleLog(PrintStream err, boolean quietDebug) {
         this(err, false, "text", quietDebug);
@@ -65,17 +66,22 @@ public final class ConsoleLog implements ScriptConsole, AutoCloseable {
         };
     }
 
+    /** From now on every line passes through {@code redactor} (k6/secrets' values become ***SECRET_REDACTED***). */
+    public void redactWith(java.util.function.UnaryOperator<String> redactor) {
+        this.redactor = redactor;
+    }
+
     @Override
     public void log(String level, String text) {
         if (quietDebug && level.equals("debug")) {
             return;
         }
-        lines.add(format(level, text, "console"));
+        lines.add(format(level, redactor.apply(text), "console"));
     }
 
     /** A line from Weft itself (not the script). */
     public void system(String level, String text) {
-        lines.add(format(level, text, null));
+        lines.add(format(level, redactor.apply(text), null));
     }
 
     private String format(String level, String text, String source) {

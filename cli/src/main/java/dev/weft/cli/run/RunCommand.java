@@ -66,6 +66,15 @@ public final class RunCommand {
 
     private int run(RunFlags flags, ConsoleLog console) throws InterruptedException {
         ModuleRegistry modules = BuiltinModules.create();
+        dev.weft.js.module.secrets.SecretStore secrets;
+        try {
+            secrets = dev.weft.js.module.secrets.SecretStore.fromFlags(flags.secretSources(), global.env(), global.cwd());
+        } catch (IllegalArgumentException e) {
+            console.system("error", "--secret-source: " + e.getMessage());
+            return dev.weft.cli.Cli.USAGE_ERROR;
+        }
+        modules.add(new dev.weft.js.module.secrets.SecretsModule(secrets));
+        console.redactWith(secrets);
         Clock clock = Clock.systemUTC();
         MetricRegistry registry = MetricRegistry.withBuiltins();
         try (LoadedTest test = LoadedTest.load(flags, global, console, modules, registry, clock)) {

@@ -22,6 +22,7 @@ public final class RunFlags {
     private boolean noColor;
     private boolean verbose;
     private boolean addressExplicit;
+    private final List<String> secretSources = new java.util.ArrayList<>();
     private boolean noThresholds;
     private String summaryExport;
     private boolean includeSystemEnv = true;
@@ -101,6 +102,7 @@ public final class RunFlags {
                 case "--no-color" -> f.noColor = true;
                 case "-q", "--quiet" -> f.quiet = true;
                 case "-v", "--verbose" -> f.verbose = true;
+                case "--secret-source" -> f.secretSources.add(value(args, i, value, name, used));
                 case "--include-system-env-vars" -> f.includeSystemEnv = !"false".equals(value);
                 case "-a", "--address" -> {
                     f.address = value(args, i, value, name, used);
@@ -188,6 +190,7 @@ public final class RunFlags {
         f.includeSystemEnv = includeSystemEnv;
         f.address = address;
         f.addressExplicit = addressExplicit;
+        f.secretSources.addAll(secretSources);
         f.verbose = verbose;
         f.config = config;
         f.compatibilityMode = compatibilityMode;
@@ -240,6 +243,11 @@ public final class RunFlags {
 
     public boolean noColor() {
         return noColor;
+    }
+
+    /** k6's --secret-source lines (TYPE=CONFIG), in order. */
+    public List<String> secretSources() {
+        return List.copyOf(secretSources);
     }
 
     /** k6's -v/--verbose: console.debug lines are printed only with it. */
