@@ -16,8 +16,9 @@ final class JsErrors {
     /** One line: {@code file:line:column: message} where GraalJS knows the place. */
     static String oneLine(PolyglotException e) {
         SourceSection at = e.getSourceLocation();
-        if (at == null) {
-            at = firstGuestFrame(e);
+        if (at == null || isWeftSource(at)) {
+            // a failure inside Weft's own JS (a module's JS half, the prelude) is placed in the script
+            at = firstScriptFrame(e);
         }
         String msg = e.getMessage() == null ? e.toString() : e.getMessage();
         if (at == null || at.getSource() == null) {
@@ -77,10 +78,20 @@ final class JsErrors {
         return SourceLocations.describe(file, text, s.getStartLine(), s.getStartColumn());
     }
 
-    private static SourceSection firstGuestFrame(PolyglotException e) {
+    private static boolean isWeftSource(SourceSection s) {
+        if (s.getSource() == null) {
+            return false;
+        }
+        String path = s.getSource().getPath();
+        return s.getSource().getName().startsWith("weft")
+                || path != null && path.startsWith(ModuleFileSystem.BUILTIN_ROOT.toString());
+    }
+
+    private static SourceSection firstScriptFrame(PolyglotException e) {
         for (PolyglotException.StackFrame f : e.getPolyglotStackTrace()) {
-            if (f.isGuestFrame() && f.getSourceLocation() != null) {
-                return f.getSourceLocation();
+            SourceSection s = f.getSourceLocation();
+            if (f.isGuestFrame() && s != null && !isWeftSource(s)) {
+                return s;
             }
         }
         return null;
