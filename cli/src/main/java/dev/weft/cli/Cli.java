@@ -21,6 +21,12 @@ public final class Cli {
     }
 
     public int run(List<String> args) throws InterruptedException {
+        if (args.size() > 1 && (args.get(0).equals("-v") || args.get(0).equals("--verbose"))) {
+            // k6's global --verbose may come before the command: "k6 -v run script.js"
+            List<String> moved = new java.util.ArrayList<>(args.subList(1, args.size()));
+            moved.add(1, "--verbose");
+            return run(moved);
+        }
         CommandLine tree = CommandTree.build(global);
         tree.setOut(new PrintWriter(global.stdout(), true));
         tree.setErr(new PrintWriter(global.stderr(), true));

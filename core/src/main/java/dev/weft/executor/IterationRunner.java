@@ -56,18 +56,24 @@ final class IterationRunner {
         long end = System.nanoTime();
         switch (outcome) {
             case COMPLETED, FAILED -> {
-                long now = state.clock().millis();
-                state.sink().pushAll(List.of(
-                        new Sample(BuiltinMetrics.ITERATION_DURATION, iterationTags, now, (end - start) / 1e6),
-                        new Sample(BuiltinMetrics.ITERATIONS, iterationTags, now, 1)));
+                countIteration(start, end);
                 state.countIteration(outcome == IterationOutcome.COMPLETED);
             }
             case INTERRUPTED -> state.countIteration(false);
             case ABORT_TEST -> {
+                // k6 counts the iteration that called test.abort() in iterations and iteration_duration
+                countIteration(start, end);
                 state.countIteration(false);
                 state.abortByScript();
             }
         }
         return outcome;
+    }
+
+    private void countIteration(long startNanos, long endNanos) {
+        long now = state.clock().millis();
+        state.sink().pushAll(List.of(
+                new Sample(BuiltinMetrics.ITERATION_DURATION, iterationTags, now, (endNanos - startNanos) / 1e6),
+                new Sample(BuiltinMetrics.ITERATIONS, iterationTags, now, 1)));
     }
 }

@@ -73,7 +73,9 @@ public final class PerVuIterations implements Executor {
         });
         GracefulStop.await(loops, state, end, scenario.gracefulStop());
         // k6 counts the iterations that maxDuration left unstarted as dropped
-        runner.dropped((long) loops.size() * config.iterations() - attempted.get());
+        if (!state.abortedByScript()) {
+            runner.dropped((long) loops.size() * config.iterations() - attempted.get());
+        }
     }
 
     @Override

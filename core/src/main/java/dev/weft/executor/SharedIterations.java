@@ -88,8 +88,10 @@ public final class SharedIterations implements Executor {
             return true;
         });
         GracefulStop.await(loops, state, end, scenario.gracefulStop());
-        // k6 counts the iterations that maxDuration left unstarted as dropped
-        runner.dropped(iterations - Math.min(attempted.get(), iterations));
+        // k6 counts the iterations that maxDuration left unstarted as dropped (not those test.abort() cut off)
+        if (!state.abortedByScript()) {
+            runner.dropped(iterations - Math.min(attempted.get(), iterations));
+        }
     }
 
     @Override

@@ -31,7 +31,7 @@ public record HttpClientConfig(Map<String, String> hosts, boolean insecureSkipTl
                                boolean noVuConnectionReuse, Duration dialTimeout,
                                int maxIdleConnectionsPerHost, Map<String, String> proxyEnv,
                                List<TlsAuth> tlsAuth) {
-    public static final String DEFAULT_USER_AGENT = "weft/0.1 (k6 compatible)";
+    public static final String DEFAULT_USER_AGENT = "Grafana k6/1.3.0";
 
     public HttpClientConfig {
         hosts = hosts == null ? Map.of() : Map.copyOf(hosts);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -81,6 +82,40 @@ public final class VuHttpClient implements AutoCloseable {
         }
         Batch batch = new Batch(requests, Math.max(1, maxParallel), config.maxIdleConnectionsPerHost(), pool);
         return batch.run((childPool, request) -> execute(childPool, request, jar));
+    }
+
+    /**
+     * A request sent on its own virtual thread (k6's {@code http.asyncRequest}): call on the VU's
+     * thread, which lends it an idle connection to the origin; the response completes the
+     * future on that thread; then {@link AsyncSend#finish} (on the VU's thread again) gives its
+     * connections back to the VU's pool. Several may be in flight at once.
+     *
+     * @throws IllegalArgumentException for a {@code compression} this client cannot apply
+     */
+    public AsyncSend sendAsync(HttpRequest request, CookieJar jar) {
+        validate(request);
+        ConnectionPool own = new ConnectionPool(config.maxIdleConnectionsPerHost());
+        try {
+            Connection idle = pool.take(HttpUrl.parse(request.url()).origin());
+            if (idle != null) {
+                own.give(idle);
+            }
+        } catch (HttpFailure e) {
+            // a URL that doesn't parse fails in execute(), with k6's error for it
+        }
+        CompletableFuture<HttpResponse> response = new CompletableFuture<>();
+        Thread.ofVirtual().name("http-async").start(() -> {
+            try {
+                response.complete(execute(own, request, jar));
+            } catch (RuntimeException | Error e) {
+                response.completeExceptionally(e);
+            }
+        });
+        return new AsyncSend(response, () -> own.drainInto(pool));
+    }
+
+    /** An asynchronous request in flight: its response, and what to run on the VU's thread once it is used. */
+    public record AsyncSend(CompletableFuture<HttpResponse> response, Runnable finish) {
     }
 
     private HttpResponse execute(ConnectionPool pool, HttpRequest request, CookieJar jar) {
@@ -163,6 +198,7 @@ public final class VuHttpClient implements AutoCloseable {
                 if (!next.host().equalsIgnoreCase(url.host())) {
                     userHeaders = userHeaders.without("Authorization").without("Cookie");
                 }
+                userHeaders = withReferer(userHeaders, startHeaders, url, next);
                 url = next;
                 digest = null;
                 digestTried = false;
@@ -171,6 +207,24 @@ public final class VuHttpClient implements AutoCloseable {
             trips.add(hop.trip);
             return completed(hop, trips, false);
         }
+    }
+
+    /**
+     * Go's client (so k6) sends the previous URL, credentials removed, as Referer on a followed
+     * redirect, unless the script set its own or the hop goes from https to http.
+     */
+    private static HttpHeaders withReferer(HttpHeaders headers, HttpHeaders scriptHeaders, HttpUrl from, HttpUrl to) {
+        if (from.isHttps() && !to.isHttps()) {
+            return scriptHeaders.contains("Referer") ? headers : headers.without("Referer");
+        }
+        if (scriptHeaders.contains("Referer")) {
+            return headers;
+        }
+        String referer = from.text();
+        if (from.userInfo() != null) {
+            referer = referer.replaceFirst(java.util.regex.Pattern.quote(from.userInfo() + "@"), "");
+        }
+        return headers.with("Referer", referer);
     }
 
     private static boolean isRedirect(int status) {

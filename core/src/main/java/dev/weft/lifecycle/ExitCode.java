@@ -15,6 +15,8 @@ public enum ExitCode {
     GENERIC_ENGINE(103),
     INVALID_CONFIG(104),
     EXTERNAL_ABORT(105),
+    /** --address was given and the REST control API could not listen there. */
+    CANNOT_START_REST_API(106),
     SCRIPT_EXCEPTION(107),
     SCRIPT_ABORTED(108);
 

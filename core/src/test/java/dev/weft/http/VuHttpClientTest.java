@@ -69,7 +69,7 @@ class VuHttpClientTest {
         assertThat(r.tlsVersion()).isEmpty();
         assertThat(r.errorCode()).isZero();
         assertThat(r.error()).isEmpty();
-        assertThat(r.bodyText()).contains("\"a\": \"1\"").contains("\"User-Agent\": \"weft/0.1");
+        assertThat(r.bodyText()).contains("\"a\": \"1\"").contains("\"User-Agent\": \"" + HttpClientConfig.DEFAULT_USER_AGENT + "\"");
         assertThat(r.request().requestHeaders().first("Host")).isEqualTo(base.substring("http://".length()));
     }
 

@@ -81,6 +81,10 @@ public final class JsProgram implements AutoCloseable {
                 throw new ScriptException(script + ":" + e.line() + ":" + e.column() + ": " + e.getMessage());
             }
         }
+        if (dev.weft.js.loader.CommonJs.isCommonJs(text)) {
+            // a CommonJS main script (exports.default = ...) runs through require() like any CommonJS file
+            text = dev.weft.js.loader.CommonJs.esmWrapper(abs, text);
+        }
         if (!modules.has(SummaryHostModule.NAME)) {
             modules.add(new SummaryHostModule());
         }

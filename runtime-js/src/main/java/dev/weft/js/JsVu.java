@@ -25,6 +25,7 @@ public final class JsVu implements Vu {
     private final Value bindings;
     private final Value jsonParse;
     private final Value jsonStringify;
+    private final Value setupJson;
     private final Map<String, Value> functions = new HashMap<>();
     private String parsedSetupText;
     private Value baseEnv;
@@ -43,6 +44,8 @@ public final class JsVu implements Vu {
         Value json = bindings.getMember("JSON");
         this.jsonParse = json.getMember("parse");
         this.jsonStringify = json.getMember("stringify");
+        // setup data is written as k6 writes it (Go's JSON: sorted keys, Go's time format)
+        this.setupJson = scope.scripts().instantiate(scope, "setup-json.js", null);
     }
 
     @Override
@@ -145,7 +148,9 @@ public final class JsVu implements Vu {
                 return IterationOutcome.INTERRUPTED;
             }
             if (AbortSignal.is(e)) {
-                scope.services().console().log("error", "test aborted: " + AbortSignal.reason(e));
+                String frame = JsErrors.scriptFrame(e);
+                scope.services().console().log("error", "test aborted: " + AbortSignal.reason(e)
+                        + (frame.isEmpty() ? "" : " at " + frame));
                 return IterationOutcome.ABORT_TEST;
             }
             scope.services().console().log("error", JsErrors.withStack(e));
@@ -206,7 +211,7 @@ public final class JsVu implements Vu {
             if (result == null || result.isNull()) {
                 return null;
             }
-            Value json = jsonStringify.execute(result);
+            Value json = this.setupJson.execute(result);
             return json.isNull() ? null : json.asString();
         } catch (PolyglotException e) {
             throw new StageFailure(JsErrors.withStack(e), interrupted || e.isCancelled() || e.isInterrupted());

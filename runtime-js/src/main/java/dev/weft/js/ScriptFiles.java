@@ -1,5 +1,6 @@
 package dev.weft.js;
 
+import dev.weft.js.loader.CommonJs;
 import dev.weft.js.loader.TypeScriptException;
 import dev.weft.js.loader.TypeStripper;
 import java.io.IOException;
@@ -51,17 +52,22 @@ final class ScriptFiles {
     /** The file as a module: TypeScript files with their types erased; null if missing. */
     byte[] module(Path path) throws IOException {
         byte[] raw = read(path);
-        if (raw == null || !TypeStripper.isTypeScript(path.getFileName().toString())) {
-            return raw;
+        if (raw == null) {
+            return null;
         }
         Path abs = path.toAbsolutePath().normalize();
         byte[] js = stripped.get(abs);
         if (js == null) {
-            try {
-                js = TypeStripper.strip(new String(raw, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
-            } catch (TypeScriptException e) {
-                throw new IOException(abs + ":" + e.line() + ":" + e.column() + ": " + e.getMessage());
+            String text = new String(raw, StandardCharsets.UTF_8);
+            if (TypeStripper.isTypeScript(path.getFileName().toString())) {
+                try {
+                    text = TypeStripper.strip(text);
+                } catch (TypeScriptException e) {
+                    throw new IOException(abs + ":" + e.line() + ":" + e.column() + ": " + e.getMessage());
+                }
             }
+            // a CommonJS file imported as a module: an ES module that loads it through require()
+            js = (CommonJs.isCommonJs(text) ? CommonJs.esmWrapper(abs, text) : text).getBytes(StandardCharsets.UTF_8);
             stripped.putIfAbsent(abs, js);
         }
         return js;

@@ -4,7 +4,12 @@
   'use strict';
   function show(x) {
     if (typeof x === 'string') return x;
-    if (x instanceof Error) return x.stack ? String(x.stack) : String(x);
+    // as k6 prints them: "Name: message", no stack; an error thrown by Weft's Java side shows
+    // its message the way k6 shows an error from its Go side
+    if (x instanceof Error) {
+      const name = String(x.name);
+      return /^(java|javax|jdk|sun|dev\.weft)\./.test(name) ? 'GoError: ' + x.message : String(x);
+    }
     if (typeof x === 'object' && x !== null) {
       try { return JSON.stringify(x); } catch (e) { return String(x); }
     }
@@ -32,6 +37,21 @@
   };
   g.__ENV = JSON.parse(host.env);
   g.__weftModule = function (name) { return host.module(name); };
+  // CommonJS require(), as in k6: built-in modules by name, files relative to the script
+  g.require = function require(spec) { return host.module('weft:commonjs')(spec); };
+  // k6 v1 has WebCrypto as the global `crypto`; made on first use, like the timers below.
+  const global = globalThis;
+  Object.defineProperty(global, 'crypto', {
+    configurable: true, enumerable: false,
+    get: function () {
+      const c = host.module('weft:webcrypto');
+      Object.defineProperty(global, 'crypto', { value: c, writable: true, configurable: true, enumerable: false });
+      return c;
+    },
+    set: function (v) {
+      Object.defineProperty(global, 'crypto', { value: v, writable: true, configurable: true, enumerable: false });
+    },
+  });
   // k6 >= 0.50 has the timer functions as globals; load k6/timers on first use only, so VUs
   // that never use timers don't pay for an event loop.
   ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'].forEach(function (name) {

@@ -44,6 +44,9 @@ final class Routes {
             case "basic-auth" -> AuthRoutes.basic(req, seg);
             case "bearer" -> AuthRoutes.bearer(req);
             case "digest-auth" -> AuthRoutes.digest(req, seg);
+            case "html" -> HtmlRoutes.html();
+            case "forms" -> HtmlRoutes.formsPost();
+            case "links" -> HtmlRoutes.links(seg);
             default -> TargetResponse.text(404, "not found: " + path);
         };
     }

@@ -32,6 +32,7 @@ public final class ConsoleLog implements ScriptConsole, AutoCloseable {
     private final Thread writer;
     private final boolean quietDebug;
     private volatile String beforeEachLine = "";
+    private volatile java.util.function.UnaryOperator<String> redactor = java.util.function.UnaryOperator.identity();
 
     public ConsoleLog(PrintStream err, boolean quietDebug) {
         this(err, false, "text", quietDebug);
@@ -57,16 +58,28 @@ public final class ConsoleLog implements ScriptConsole, AutoCloseable {
 
     /** A log writing where {@code settings} say; a file is created (appended to) relative to the cwd. */
     public static ConsoleLog open(LogSettings settings, GlobalEnv global) throws IOException {
+        return open(settings, global, false);
+    }
+
+    /** As {@link #open(LogSettings, GlobalEnv)}; console.debug lines are kept only when {@code verbose}, as in k6. */
+    public static ConsoleLog open(LogSettings settings, GlobalEnv global, boolean verbose) throws IOException {
+        boolean quietDebug = !verbose;
         return switch (settings.output()) {
-            case "stdout" -> new ConsoleLog(global.stdout(), false, settings.format(), false);
-            case "none" -> new ConsoleLog(new PrintStream(OutputStream.nullOutputStream()), true, settings.format(), false);
+            case "stdout" -> new ConsoleLog(global.stdout(), false, settings.format(), quietDebug);
+            case "none" -> new ConsoleLog(new PrintStream(OutputStream.nullOutputStream()), true, settings.format(),
+                    quietDebug);
             case "file" -> {
                 Path file = global.cwd().resolve(settings.file());
                 yield new ConsoleLog(new PrintStream(new FileOutputStream(file.toFile(), true), false,
-                        StandardCharsets.UTF_8), true, settings.format(), false);
+                        StandardCharsets.UTF_8), true, settings.format(), quietDebug);
             }
-            default -> new ConsoleLog(global.stderr(), false, settings.format(), false);
+            default -> new ConsoleLog(global.stderr(), false, settings.format(), quietDebug);
         };
+    }
+
+    /** From now on every line passes through {@code redactor} (k6/secrets' values become ***SECRET_REDACTED***). */
+    public void redactWith(java.util.function.UnaryOperator<String> redactor) {
+        this.redactor = redactor;
     }
 
     @Override
@@ -74,12 +87,12 @@ public final class ConsoleLog implements ScriptConsole, AutoCloseable {
         if (quietDebug && level.equals("debug")) {
             return;
         }
-        lines.add(format(level, text, "console"));
+        lines.add(format(level, redactor.apply(text), "console"));
     }
 
     /** A line from Weft itself (not the script). */
     public void system(String level, String text) {
-        lines.add(format(level, text, null));
+        lines.add(format(level, redactor.apply(text), null));
     }
 
     private String format(String level, String text, String source) {

@@ -55,7 +55,7 @@ public final class RunCommand {
         }
         ConsoleLog log;
         try {
-            log = ConsoleLog.open(logs, global);
+            log = ConsoleLog.open(logs, global, flags.verbose());
         } catch (java.io.IOException e) {
             global.stderr().println("ERRO[0000] --log-output: can't open " + logs.file() + ": " + e.getMessage());
             return ExitCode.INVALID_CONFIG.code();
@@ -67,6 +67,15 @@ public final class RunCommand {
 
     private int run(RunFlags flags, ConsoleLog console) throws InterruptedException {
         ModuleRegistry modules = BuiltinModules.create();
+        dev.weft.js.module.secrets.SecretStore secrets;
+        try {
+            secrets = dev.weft.js.module.secrets.SecretStore.fromFlags(flags.secretSources(), global.env(), global.cwd());
+        } catch (IllegalArgumentException e) {
+            console.system("error", "--secret-source: " + e.getMessage());
+            return dev.weft.cli.Cli.USAGE_ERROR;
+        }
+        modules.add(new dev.weft.js.module.secrets.SecretsModule(secrets));
+        console.redactWith(secrets);
         Clock clock = Clock.systemUTC();
         MetricRegistry registry = MetricRegistry.withBuiltins();
         try (LoadedTest test = LoadedTest.load(flags, global, console, modules, registry, clock)) {
@@ -129,13 +138,16 @@ public final class RunCommand {
                     () -> metrics.thresholds().okByKey().values().stream()
                             .anyMatch(bySource -> bySource.containsValue(false)), java.util.Optional::empty);
             try (AutoCloseable signals = global.signals().onInterrupt(new InterruptHandler(run, console));
-                    AutoCloseable api = ControlApi.start(flags.address(), control, console);
+                    AutoCloseable api = ControlApi.start(flags.address(), flags.addressExplicit(), control, console);
                     Progress progress = Progress.start(run, plan, global, flags.quiet(), console);
                     ThresholdWatch watch = ThresholdWatch.start(metrics, run)) {
                 result = run.run();
                 control.ended();
             } catch (InterruptedException e) {
                 throw e;
+            } catch (ControlApi.Unavailable e) {
+                console.system("error", e.getMessage());
+                return ExitCode.CANNOT_START_REST_API.code();
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }

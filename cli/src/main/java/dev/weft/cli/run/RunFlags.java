@@ -40,9 +40,13 @@ public final class RunFlags {
     private String summaryExport;
     private SummaryMode summaryMode;
     private boolean includeSystemEnv = true;
-    @Option(names = {"-a", "--address"}, paramLabel = "HOST:PORT", defaultValue = "localhost:6565",
-            description = "where the REST control API listens (default ${DEFAULT-VALUE}; \"\" turns it off)")
-    private String address;
+    private String address = "localhost:6565";
+    private boolean addressExplicit;
+    @Option(names = {"-v", "--verbose"}, description = "print console.debug lines too")
+    private boolean verbose;
+    @Option(names = "--secret-source", paramLabel = "TYPE=CONFIG",
+            description = "where k6/secrets reads secrets: file=PATH or env[=prefix=P] (repeatable)")
+    private List<String> secretSources = new ArrayList<>();
     @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "a k6 JSON config file")
     private String config;
     @Option(names = "--compatibility-mode", paramLabel = "MODE", description = "extended (default) or base")
@@ -68,9 +72,19 @@ public final class RunFlags {
     }
 
     @Option(names = {"-s", "--stage"}, paramLabel = "DURATION:TARGET",
-            description = "a ramping stage, e.g. 30s:10 (repeatable)")
+            description = "a ramping stage, e.g. 30s:10 (repeatable, or comma-separated: 4s:5,4s:0)")
     void stage(String text) {
-        stages.add(stageJson(text));
+        // as k6's flag parser (a string slice): "4s:5,4s:0" is two stages
+        for (String part : text.split(",")) {
+            stages.add(stageJson(part.trim()));
+        }
+    }
+
+    @Option(names = {"-a", "--address"}, paramLabel = "HOST:PORT",
+            description = "where the REST control API listens (default localhost:6565; \"\" turns it off)")
+    void address(String a) {
+        address = a;
+        addressExplicit = true;
     }
 
     @Option(names = {"-e", "--env"}, paramLabel = "KEY=VALUE", description = "an __ENV variable (repeatable)")
@@ -307,6 +321,9 @@ public final class RunFlags {
         f.quiet = quiet;
         f.includeSystemEnv = includeSystemEnv;
         f.address = address;
+        f.addressExplicit = addressExplicit;
+        f.secretSources.addAll(secretSources);
+        f.verbose = verbose;
         f.config = config;
         f.compatibilityMode = compatibilityMode;
         f.logOutput = logOutput;
@@ -374,6 +391,21 @@ public final class RunFlags {
 
     public boolean noColor() {
         return noColor;
+    }
+
+    /** k6's --secret-source lines (TYPE=CONFIG), in order. */
+    public List<String> secretSources() {
+        return List.copyOf(secretSources);
+    }
+
+    /** k6's -v/--verbose: console.debug lines are printed only with it. */
+    public boolean verbose() {
+        return verbose;
+    }
+
+    /** True when --address was given: then, as in k6, a control API that can't start ends the run (106). */
+    public boolean addressExplicit() {
+        return addressExplicit;
     }
 
     public boolean noThresholds() {

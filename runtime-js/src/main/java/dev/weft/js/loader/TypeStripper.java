@@ -67,6 +67,7 @@ public final class TypeStripper {
             }
             i = step(i);
         }
+        new TypeOnlyNames(src, toks, match, erased, this::erase).run();
     }
 
     /** Looks at token i; erases what is type syntax there; returns the last token it handled. */

@@ -8,7 +8,7 @@ public final class BuiltinModules {
     }
 
     public static ModuleRegistry create() {
-        return new ModuleRegistry()
+        ModuleRegistry registry = new ModuleRegistry()
                 .add(new K6Module())
                 .add(new dev.weft.js.module.html.HtmlModule())
                 .add(new dev.weft.js.module.metrics.MetricsModule())
@@ -18,6 +18,15 @@ public final class BuiltinModules {
                 .add(new dev.weft.js.module.data.DataModule())
                 .add(new dev.weft.js.module.http.HttpModule())
                 .add(new dev.weft.js.module.ws.WsModule())
-                .add(new dev.weft.js.module.websockets.WebSocketsModule());
+                .add(new dev.weft.js.module.websockets.WebSocketsModule())
+                .add(new dev.weft.js.module.webcrypto.WebCryptoModule())
+                .add(new dev.weft.js.module.commonjs.CommonJsModule())
+                .add(new dev.weft.js.module.x509.X509Module())
+                .add(new dev.weft.js.module.fs.FsModule())
+                .add(new dev.weft.js.module.fs.CsvModule())
+                .add(new dev.weft.js.module.streams.StreamsModule())
+                .add(new dev.weft.js.module.secrets.SecretsModule(dev.weft.js.module.secrets.SecretStore.none()));
+        dev.weft.js.module.removed.RemovedModule.k6Removed().forEach(registry::add);
+        return registry;
     }
 }

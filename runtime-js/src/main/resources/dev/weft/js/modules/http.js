@@ -5,6 +5,7 @@
   'use strict';
   const hostRequest = host.request;
   const hostBatch = host.batch;
+  const hostAsync = host.asyncRequest;
   const selectPath = host.selectPath;
   const NO_CALLBACK = 0, CALLBACK_NULL = 1, CALLBACK_SET = 2;
 
@@ -205,6 +206,19 @@
     return send(requestArgs(method, u, body, params));
   }
 
+  // k6's http.asyncRequest: a promise of the response; the VU goes on (and may start more) meanwhile
+  function asyncRequest(method, u, body, params) {
+    return new Promise(function (resolve, reject) {
+      const a = requestArgs(method, u, body, params);
+      const settle = function (h) {
+        if (typeof h === 'string') reject(new Error(h));
+        else resolve(new Response(h));
+      };
+      const now = hostAsync(a[0], a[1], a[2], a[3], a[4], settle);
+      if (now !== null && now !== undefined) settle(now);
+    });
+  }
+
   function get(u, params) {
     if (params === undefined && typeof u === 'string') {
       const h = hostRequest('GET', u, null, null, null);
@@ -382,14 +396,62 @@
       this[CACHE] = v;
       return v;
     }
-    html() {
-      throw new Error('response.html() is not supported by weft yet');
+    // the body as a k6/html document (the same Selection API as parseHTML), or what selector finds in it
+    html(selector) {
+      const b = this.body;
+      if (b === null || b === undefined) {
+        throw new Error("the body is null so we can't transform it to HTML - this likely was because of a "
+          + 'request error getting the response');
+      }
+      const doc = globalThis.__weftModule('k6/html').parseHTML(typeof b === 'string' ? b
+        : String.fromCharCode.apply(null, new Uint8Array(b)));
+      return selector === undefined ? doc : doc.find(String(selector));
     }
-    clickLink() {
-      throw new Error('response.clickLink() is not supported by weft yet');
+    // follows the first link the selector finds (k6's default: a[href]), relative to this response's URL
+    clickLink(args) {
+      const a = args || {};
+      const selector = a.selector === undefined ? 'a[href]' : String(a.selector);
+      const link = this.html(selector);
+      if (link.size() === 0) {
+        throw new Error("no element found for selector '" + selector + "' in response '" + this.url + "'");
+      }
+      const href = link.attr('href');
+      if (href === undefined) {
+        throw new Error("no valid href attribute value found on element '" + selector + "' in response '"
+          + this.url + "'");
+      }
+      return request('GET', resolveUrl(this.url, String(href)), null, a.params === undefined ? null : a.params);
     }
-    submitForm() {
-      throw new Error('response.submitForm() is not supported by weft yet');
+    // fills in and sends the form the selector finds (k6's default: form), as a browser would
+    submitForm(args) {
+      const a = args || {};
+      const formSelector = a.formSelector === undefined ? 'form' : String(a.formSelector);
+      const submitSelector = a.submitSelector === undefined ? '[type="submit"]' : String(a.submitSelector);
+      const form = this.html(formSelector);
+      if (form.size() === 0) {
+        throw new Error("no form found for selector '" + formSelector + "' in response '" + this.url + "'");
+      }
+      const methodAttr = form.attr('method');
+      const method = methodAttr === undefined ? 'GET' : String(methodAttr).toUpperCase();
+      const action = form.attr('action');
+      let target = action === undefined ? this.url : resolveUrl(this.url, String(action));
+      const values = form.serializeObject();
+      const submit = form.find(submitSelector);
+      const submitName = submit.attr('name');
+      const submitValue = submit.val();
+      if (submitName !== undefined && submitValue !== undefined) values[submitName] = submitValue;
+      if (a.fields) for (const k of Object.keys(a.fields)) values[k] = a.fields[k];
+      const params = a.params === undefined ? null : a.params;
+      if (method === 'GET') {
+        const hash = target.indexOf('#');
+        if (hash >= 0) target = target.substring(0, hash);
+        const q = target.indexOf('?');
+        if (q >= 0) target = target.substring(0, q);
+        const query = Object.keys(values).sort()
+          .map((k) => goQueryEscape(k) + '=' + goQueryEscape(String(values[k]))).join('&');
+        return request('GET', query === '' ? target : target + '?' + query, null, params);
+      }
+      return request(method, target, values, params);
     }
     toJSON() {
       const out = {};
@@ -483,6 +545,34 @@
     return { method: r.method, url: r.url, headers, body: r.body, cookies };
   });
 
+  // a link or form action resolved against the page's URL, as a browser (and Go's URL.ResolveReference) does
+  function resolveUrl(base, ref) {
+    if (/^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(ref)) return ref;
+    const scheme = base.substring(0, base.indexOf(':'));
+    const afterScheme = base.indexOf('//') + 2;
+    const pathStart = base.indexOf('/', afterScheme);
+    const origin = pathStart < 0 ? base : base.substring(0, pathStart);
+    if (ref.startsWith('//')) return scheme + ':' + ref;
+    if (ref.startsWith('/')) return origin + ref;
+    let path = pathStart < 0 ? '/' : base.substring(pathStart).replace(/[?#].*$/, '');
+    if (ref === '') return base.replace(/#.*$/, '');
+    if (ref.startsWith('?')) return origin + path + ref;
+    if (ref.startsWith('#')) return base.replace(/#.*$/, '') + ref;
+    path = path.substring(0, path.lastIndexOf('/') + 1) + ref;
+    const out = [];
+    for (const seg of path.split('/')) {
+      if (seg === '..') { if (out.length > 1) out.pop(); } else if (seg !== '.') out.push(seg);
+    }
+    let joined = out.join('/');
+    if (/\/\.\.?$/.test(path)) joined += '/';
+    return origin + (joined.startsWith('/') ? joined : '/' + joined);
+  }
+
+  // Go's url.QueryEscape: spaces as '+', and the few characters encodeURIComponent leaves alone escaped
+  function goQueryEscape(s) {
+    return encodeURIComponent(s).replace(/%20/g, '+').replace(/[!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
+  }
+
   function pairsToObject(flat) {
     const out = {};
     for (let i = 0; i < flat.length; i += 2) out[flat[i]] = flat[i + 1];
@@ -500,6 +590,7 @@
     del: methodWithBody('DELETE'),
     options: methodWithBody('OPTIONS'),
     request,
+    asyncRequest,
     batch,
     url,
     file,

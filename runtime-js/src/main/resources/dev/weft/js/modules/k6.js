@@ -11,7 +11,14 @@
     for (let i = 0; i < names.length; i++) { // an indexed loop: for-of costs twice as much in the interpreter
       const name = names[i];
       const c = sets[name];
-      const pass = !!(typeof c === 'function' ? c(value) : c);
+      let pass;
+      try {
+        pass = !!(typeof c === 'function' ? c(value) : c);
+      } catch (e) {
+        // as k6: a predicate that throws counts as a failed check, then the exception goes on
+        host.check(name, false, tags === undefined ? null : tags);
+        throw e;
+      }
       host.check(name, pass, tags === undefined ? null : tags);
       if (!pass) ok = false;
     }

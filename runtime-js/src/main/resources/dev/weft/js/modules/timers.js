@@ -28,7 +28,8 @@
   }
   function describe(e) {
     if (e instanceof Error && e.stack) return String(e.stack);
-    try { return typeof e === 'object' && e !== null ? JSON.stringify(e) : String(e); } catch (x) { return String(e); }
+    // k6 prints a rejection value as JS turns it into a string ("[object Object]", "Name: message")
+    try { return String(e); } catch (x) { return Object.prototype.toString.call(e); }
   }
   // Used by the VU (Java) to learn how a returned promise settles.
   Object.defineProperty(exports, '__track', {

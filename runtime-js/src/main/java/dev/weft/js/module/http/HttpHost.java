@@ -13,6 +13,8 @@ import dev.weft.http.VuHttpClient;
 import dev.weft.js.module.HostObject;
 import dev.weft.js.module.Phase;
 import dev.weft.js.module.VuScope;
+import dev.weft.js.module.timers.EventLoop;
+import dev.weft.js.module.timers.TimersModule;
 import dev.weft.metrics.Tags;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,6 +67,7 @@ final class HttpHost {
                 .value("selectPath", selectPath)
                 .fn("request", args -> request(args[0], args[1], args[2], args[3], args[4]))
                 .fn("batch", args -> batch(args[0]))
+                .fn("asyncRequest", args -> asyncRequest(args[0], args[1], args[2], args[3], args[4], args[5]))
                 .fn("expectedStatuses", args -> expectedStatuses(args[0]))
                 .fn("setResponseCallback", args -> {
                     callback = args[0].isNull() ? null : args[0].asHostObject();
@@ -101,6 +104,39 @@ final class HttpHost {
             return argumentFailure(new RequestArgumentException(e.getMessage(), 0), p.throwErrors(), url.asString());
         }
         return finish(p, r);
+    }
+
+    /**
+     * k6's http.asyncRequest: the request goes out on its own thread while the VU's event loop
+     * runs on; {@code done} (a JS function) gets the handle or the error text on the VU's thread.
+     * Returns a handle or error text at once when the request never leaves (bad arguments, init
+     * code), else null.
+     */
+    private Object asyncRequest(Value method, Value url, Value name, Value body, Value params, Value done) {
+        if (vu.phase() == Phase.INIT) {
+            return "Making http requests in the init context is not supported";
+        }
+        ParsedRequest p;
+        try {
+            p = reader.read(method, url, name, body, params);
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        } catch (RequestArgumentException e) {
+            return argumentFailure(e, settings.throwErrors(), url.asString());
+        }
+        VuHttpClient.AsyncSend send;
+        try {
+            send = client.sendAsync(p.request(), p.jar() == null ? jar : p.jar());
+        } catch (IllegalArgumentException e) {
+            return argumentFailure(new RequestArgumentException(e.getMessage(), 0), p.throwErrors(), url.asString());
+        }
+        EventLoop.Pending pending = TimersModule.loopOf(vu.context().getBindings("js").getMember("__weftModule")
+                .execute(TimersModule.NAME)).reserve();
+        send.response().whenComplete((r, failure) -> pending.complete(() -> {
+            send.finish().run();
+            done.execute(failure != null ? String.valueOf(failure.getMessage()) : finish(p, r));
+        }));
+        return null;
     }
 
     /** Records the samples of a sent request and decides between a handle and an error to throw. */

@@ -23,7 +23,8 @@ public final class HttpModule implements JsModule {
      * The User-Agent sent when the {@code userAgent} option is not set: k6's form, because some
      * servers and WAF rules recognise k6 load tests by it, with Weft named in the comment.
      */
-    public static final String DEFAULT_USER_AGENT = "Grafana k6/0.49.0 (weft/0.1)";
+    /** k6 v1.3.0 sends "Grafana k6/1.3.0"; Weft names the k6 version whose behaviour it follows. */
+    public static final String DEFAULT_USER_AGENT = "Grafana k6/1.3.0";
 
     @Override
     public String name() {
@@ -32,7 +33,7 @@ public final class HttpModule implements JsModule {
 
     @Override
     public List<String> exportNames() {
-        return List.of("get", "head", "post", "put", "patch", "del", "options", "request", "batch", "url", "file",
+        return List.of("get", "head", "post", "put", "patch", "del", "options", "request", "asyncRequest", "batch", "url", "file",
                 "cookieJar", "CookieJar", "setResponseCallback", "expectedStatuses", "TLS_1_0", "TLS_1_1",
                 "TLS_1_2", "TLS_1_3", "OCSP_STATUS_GOOD", "OCSP_STATUS_REVOKED", "OCSP_STATUS_SERVER_FAILED",
                 "OCSP_STATUS_UNKNOWN");

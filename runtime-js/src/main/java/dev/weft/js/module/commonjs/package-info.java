@@ -1,0 +1,2 @@
+/** CommonJS {@code require()} and {@code module.exports}, as k6 runs them. */
+package dev.weft.js.module.commonjs;
