@@ -19,14 +19,21 @@ public final class VuPool implements AutoCloseable {
         this.idle = new LinkedBlockingDeque<>(all);
     }
 
-    /**
-     * Initialises {@code count} VUs (ids 1..count) at once, each on its own virtual thread.
-     * If any init fails, every VU is closed and the first error is thrown.
-     */
+    /** {@link #initialise(int, VuFactory, InitListener)} with nobody listening. */
     public static VuPool initialise(int count, VuFactory factory) throws VuInitException {
+        return initialise(count, factory, InitListener.NONE);
+    }
+
+    /**
+     * Initialises {@code count} VUs (ids 1..count), each on its own virtual thread, as many at
+     * a time as there are cores (see {@link InitSlots}); {@code listener} hears of each VU as
+     * its init code has run. If any init fails, every VU is closed and the first error is thrown.
+     */
+    public static VuPool initialise(int count, VuFactory factory, InitListener listener) throws VuInitException {
+        VuFactory slotted = new InitSlots(Runtime.getRuntime().availableProcessors()).around(factory, listener);
         List<VuThread> threads = new ArrayList<>(count);
         for (int i = 1; i <= count; i++) {
-            threads.add(VuThread.start(i, factory));
+            threads.add(VuThread.start(i, slotted));
         }
         VuInitException failure = null;
         for (VuThread t : threads) {

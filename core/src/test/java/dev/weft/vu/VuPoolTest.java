@@ -30,6 +30,15 @@ class VuPoolTest {
     }
 
     @Test
+    void theListenerHearsOfEveryVuOnceItsInitCodeRan() throws Exception {
+        java.util.concurrent.ConcurrentLinkedQueue<Integer> heard = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        try (VuPool pool = VuPool.initialise(5, new FakeVuFactory(), heard::add)) {
+            assertThat(heard).containsExactlyInAnyOrder(1, 2, 3, 4, 5);
+            assertThat(pool.size()).isEqualTo(5);
+        }
+    }
+
+    @Test
     void aFailedInitClosesTheOthersAndReportsTheError() {
         FakeVuFactory factory = new FakeVuFactory().failInitOf(2);
         assertThatThrownBy(() -> VuPool.initialise(3, factory)).isInstanceOf(VuInitException.class)
