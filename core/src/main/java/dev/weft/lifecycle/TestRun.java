@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongSupplier;
 import org.tinylog.Logger;
 
 /**
@@ -48,14 +49,25 @@ public final class TestRun {
     private final SetupTeardown stages;
     private final SampleSink sink;
     private final Clock clock;
+    private final LongSupplier nanoTime;
     private volatile ExecutionState state;
     private volatile VuPool pool;
     private volatile StopReason stopReason;
     private volatile Duration initDuration = Duration.ZERO;
+    /** When the test started (k6's MarkStarted): after init and any --paused wait; 0 before. */
+    private volatile long startedNanos;
+    private volatile Duration ranFor;
     private volatile Phase phase = Phase.INIT;
 
     public TestRun(Plan plan, VuFactory vuFactory, SetupTeardown stages, SampleSink sink, Clock clock) {
+        this(plan, vuFactory, stages, sink, clock, System::nanoTime);
+    }
+
+    /** @param nanoTime the monotonic clock the test's duration is read from (tests move their own) */
+    public TestRun(Plan plan, VuFactory vuFactory, SetupTeardown stages, SampleSink sink, Clock clock,
+            LongSupplier nanoTime) {
         this.plan = plan;
+        this.nanoTime = nanoTime;
         this.vuFactory = vuFactory;
         this.stages = stages;
         this.sink = sink;
@@ -75,6 +87,21 @@ public final class TestRun {
     /** How long initialising all VUs took. */
     public Duration initDuration() {
         return initDuration;
+    }
+
+    /**
+     * How long the test has run: k6's test run duration, which the summary's rates and the
+     * progress clock count in. It starts once every VU is initialised (and a --paused start was
+     * resumed), just before setup(), as k6's MarkStarted, and stops after teardown(); zero
+     * before. Any thread.
+     */
+    public Duration elapsed() {
+        Duration done = ranFor;
+        if (done != null) {
+            return done;
+        }
+        long started = startedNanos;
+        return started == 0 ? Duration.ZERO : Duration.ofNanos(nanoTime.getAsLong() - started);
     }
 
     /** First Ctrl-C, a threshold abort: start no more iterations, let in-flight ones finish. */
@@ -98,23 +125,25 @@ public final class TestRun {
     }
 
     public RunResult run() throws InterruptedException {
-        long t0 = System.nanoTime();
+        long t0 = nanoTime.getAsLong();
         try {
             pool = VuPool.initialise(plan.maxVus(), vuFactory);
         } catch (VuInitException e) {
-            return new RunResult(null, ExitCode.SCRIPT_EXCEPTION, e.getMessage(), 0, 0, since(t0));
+            ranFor = Duration.ZERO;
+            return new RunResult(null, ExitCode.SCRIPT_EXCEPTION, e.getMessage(), 0, 0, Duration.ZERO);
         }
-        initDuration = since(t0);
+        initDuration = Duration.ofNanos(nanoTime.getAsLong() - t0);
         try {
             plan.instance().pauseGate().await(() -> stopReason == null);
-            return runStages(t0);
+            startedNanos = nanoTime.getAsLong();
+            return runStages();
         } finally {
             phase = Phase.ENDED;
             pool.close();
         }
     }
 
-    private RunResult runStages(long t0) throws InterruptedException {
+    private RunResult runStages() throws InterruptedException {
         String setupData = null;
         if (plan.runSetup() && stages.hasSetup() && stopReason == null) {
             phase = Phase.SETUP;
@@ -122,7 +151,7 @@ public final class TestRun {
                 setupData = stages.setup(plan.setupTimeout());
             } catch (StageException e) {
                 return new RunResult(null, e.timeout() ? ExitCode.SETUP_TIMEOUT : ExitCode.SCRIPT_EXCEPTION,
-                        "setup() failed: " + e.getMessage(), 0, 0, since(t0));
+                        "setup() failed: " + e.getMessage(), 0, 0, end());
             }
         }
         phase = Phase.RUNNING;
@@ -154,7 +183,7 @@ public final class TestRun {
             };
         }
         return new RunResult(stopReason, failure, error, s.completedIterations(), s.interruptedIterations(),
-                since(t0));
+                end());
     }
 
     private void runScenarios(ExecutionState s) throws InterruptedException {
@@ -221,7 +250,10 @@ public final class TestRun {
         sink.push(new Sample(BuiltinMetrics.VUS_MAX, plan.testTags(), now, pool.size()));
     }
 
-    private static Duration since(long t0) {
-        return Duration.ofNanos(System.nanoTime() - t0);
+    /** Stops the test's clock; returns what it shows. */
+    private Duration end() {
+        Duration d = Duration.ofNanos(nanoTime.getAsLong() - startedNanos);
+        ranFor = d;
+        return d;
     }
 }

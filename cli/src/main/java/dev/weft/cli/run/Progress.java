@@ -9,7 +9,8 @@ import java.util.Locale;
 
 /**
  * The live progress line: on a terminal it is redrawn in place every 200 ms; otherwise a plain
- * line is printed every 5 seconds (k6's non-interactive mode). Runs on its own virtual thread.
+ * line is printed every 5 seconds (k6's non-interactive mode). Its clock is the test's
+ * ({@link TestRun#elapsed()}), which starts after VU init as k6's does. Runs on its own virtual thread.
  */
 final class Progress implements AutoCloseable {
     private final Thread thread;
@@ -25,7 +26,6 @@ final class Progress implements AutoCloseable {
     static Progress start(TestRun run, TestRun.Plan plan, GlobalEnv global, boolean quiet) {
         boolean tty = global.stdoutTty();
         PrintStream out = global.stdout();
-        long t0 = System.nanoTime();
         Thread t = Thread.ofVirtual().name("progress").start(() -> {
             if (quiet) {
                 return;
@@ -36,7 +36,7 @@ final class Progress implements AutoCloseable {
                     Thread.sleep(period);
                     ExecutionState s = run.state();
                     if (s != null) {
-                        String line = line(s, plan, Duration.ofNanos(System.nanoTime() - t0));
+                        String line = line(s, plan, run.elapsed());
                         if (tty) {
                             out.print("\r" + line + "   ");
                         } else {
