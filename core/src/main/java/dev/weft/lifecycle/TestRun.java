@@ -57,6 +57,7 @@ public final class TestRun {
     /** When the test started (k6's MarkStarted): after init and any --paused wait; 0 before. */
     private volatile long startedNanos;
     private volatile Duration ranFor;
+    private volatile Runnable beforeStart = () -> { };
     private volatile Phase phase = Phase.INIT;
 
     public TestRun(Plan plan, VuFactory vuFactory, SetupTeardown stages, SampleSink sink, Clock clock) {
@@ -82,6 +83,15 @@ public final class TestRun {
     /** Where the run is now; read by the control API from any thread. */
     public Phase phase() {
         return phase;
+    }
+
+    /**
+     * Something to finish once every VU is initialised, before the test's clock starts (the CLI
+     * waits there for its HTTP warm-up, which overlaps VU init). Call before {@link #run()}.
+     */
+    public TestRun beforeStart(Runnable hook) {
+        this.beforeStart = hook;
+        return this;
     }
 
     /** How long initialising all VUs took. */
@@ -134,6 +144,7 @@ public final class TestRun {
         }
         initDuration = Duration.ofNanos(nanoTime.getAsLong() - t0);
         try {
+            beforeStart.run();
             plan.instance().pauseGate().await(() -> stopReason == null);
             startedNanos = nanoTime.getAsLong();
             return runStages();

@@ -115,7 +115,9 @@ public final class RunCommand {
             Header.print(global.stdout(), flags.script(), metrics.outputDescriptions(), plan);
         }
         try (JsSetupTeardown stages = new JsSetupTeardown(factory, info.exports("setup"), info.exports("teardown"))) {
-            TestRun run = new TestRun(plan, factory, stages, metrics.pipeline(), clock);
+            // the first request's timings should not include loading the HTTP classes: warm them while VUs init
+            java.util.concurrent.CompletableFuture<Void> warm = dev.weft.http.HttpWarmUp.start(http);
+            TestRun run = new TestRun(plan, factory, stages, metrics.pipeline(), clock).beforeStart(warm::join);
             RunResult result;
             TestRunControl control = new TestRunControl(run, plan.executors(), plan.instance().pauseGate(),
                     () -> metrics.thresholds().okByKey().values().stream()
