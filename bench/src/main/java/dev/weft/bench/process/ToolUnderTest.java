@@ -15,9 +15,13 @@ import java.util.Map;
  * @param env     environment added to the bench's own
  */
 public record ToolUnderTest(String name, List<String> command, Map<String, String> env) {
-    /** Weft through the launcher that bench/run passes as {@code -Dweft.launcher}. */
+    /**
+     * Weft through the launcher that bench/run passes as {@code -Dweft.launcher}, or the one at
+     * WEFT_BENCH_LAUNCHER (another build's {@code weft}, for before/after figures).
+     */
     public static ToolUnderTest weft() {
-        String launcher = System.getProperty("weft.launcher");
+        String other = System.getenv("WEFT_BENCH_LAUNCHER");
+        String launcher = other != null && !other.isBlank() ? other : System.getProperty("weft.launcher");
         if (launcher == null) {
             throw new IllegalStateException("run this through bench/run (it sets -Dweft.launcher)");
         }
