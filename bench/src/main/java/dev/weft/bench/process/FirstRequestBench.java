@@ -42,7 +42,7 @@ public final class FirstRequestBench {
                   sleep(0.02);
                 }
                 """);
-        List<ToolUnderTest> tools = new ArrayList<>(List.of(ToolUnderTest.weft()));
+        List<ToolUnderTest> tools = new ArrayList<>(ToolUnderTest.weftVariants());
         ToolUnderTest k6 = ToolUnderTest.k6OrNull();
         if (k6 != null) {
             tools.add(k6);
@@ -79,7 +79,7 @@ public final class FirstRequestBench {
         double[] first = rows.get(0);
         double[] steady = new double[PHASES.length];
         List<double[]> tail = rows.subList(rows.size() / 2, rows.size());
-        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "round %d %-5s load=%.2f", round,
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "round %d %-8s load=%.2f", round,
                 tool.name(), run.loadBefore()));
         for (int i = 0; i < PHASES.length; i++) {
             int p = i;

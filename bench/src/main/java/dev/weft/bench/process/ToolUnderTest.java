@@ -28,6 +28,31 @@ public record ToolUnderTest(String name, List<String> command, Map<String, Strin
         return new ToolUnderTest("weft", List.of(launcher), Map.of());
     }
 
+    /**
+     * Weft builds or JVM options to compare: WEFT_BENCH_VARIANTS, a {@code ;}-separated list of
+     * {@code name=launcher|java options} (an empty launcher means this build's), e.g.
+     * {@code before=/tmp/base/weft|;parallel=|-XX:+UseParallelGC}; without it, {@link #weft()}.
+     */
+    public static List<ToolUnderTest> weftVariants() {
+        String spec = System.getenv("WEFT_BENCH_VARIANTS");
+        if (spec == null || spec.isBlank()) {
+            return List.of(weft());
+        }
+        List<ToolUnderTest> variants = new ArrayList<>();
+        for (String entry : spec.split(";")) {
+            int eq = entry.indexOf('=');
+            int bar = entry.indexOf('|');
+            if (eq <= 0 || bar < eq) {
+                throw new IllegalArgumentException("WEFT_BENCH_VARIANTS: \"" + entry + "\" is not name=launcher|options");
+            }
+            String launcher = entry.substring(eq + 1, bar).strip();
+            List<String> command = launcher.isEmpty() ? weft().command() : List.of(launcher);
+            variants.add(new ToolUnderTest(entry.substring(0, eq).strip(), command,
+                    Map.of("WEFT_JAVA_OPTS", entry.substring(bar + 1).strip())));
+        }
+        return variants;
+    }
+
     /** k6 at WEFT_K6_BINARY, else {@code k6} on the PATH; null when there is none. */
     public static ToolUnderTest k6OrNull() {
         String env = System.getenv("WEFT_K6_BINARY");

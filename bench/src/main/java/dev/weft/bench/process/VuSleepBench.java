@@ -17,7 +17,8 @@ import java.util.function.ToDoubleFunction;
  * p95/p99/max (p99 minus the 1 s sleep is how late the VUs woke: GC pauses and scheduling),
  * CPU, peak RSS, wall and wall beyond the test's duration. Rounds alternate which tool goes
  * first; the 1-minute load average before each run is printed beside it (the machine may be shared).
- * Usage: {@code bench/run vu-sleep [vus] [seconds] [rounds]} (defaults 10000, 10, 2).
+ * Usage: {@code bench/run vu-sleep [vus] [seconds] [rounds]} (defaults 10000, 10, 2); WEFT_BENCH_VARIANTS
+ * compares several Weft builds or JVM options in the same rounds (see {@link ToolUnderTest#weftVariants()}).
  * Targets (issue 14): iterations >= 0.99 of k6's, p95 <= 1.05 s, CPU <= 2x k6, RSS <= k6's,
  * wall beyond the test <= k6's + 1 s.
  */
@@ -49,7 +50,7 @@ public final class VuSleepBench {
                   sleep(1);
                 }
                 """);
-        List<ToolUnderTest> tools = new ArrayList<>(List.of(ToolUnderTest.weft()));
+        List<ToolUnderTest> tools = new ArrayList<>(ToolUnderTest.weftVariants());
         ToolUnderTest k6 = ToolUnderTest.k6OrNull();
         if (k6 != null) {
             tools.add(k6);
@@ -57,7 +58,7 @@ public final class VuSleepBench {
         System.out.printf(Locale.ROOT, "vu-sleep: %d VUs sleep(1) for %d s, %d rounds, order alternated, %d cpus%s%n",
                 vus, seconds, rounds, Runtime.getRuntime().availableProcessors(),
                 k6 == null ? "; no k6 (set WEFT_K6_BINARY to compare)" : "; k6: " + k6.command().get(0));
-        System.out.println("WEFT_JAVA_OPTS=" + System.getenv().getOrDefault("WEFT_JAVA_OPTS", ""));
+        tools.forEach(t -> System.out.println("  " + t.name() + ": " + t.command() + " " + t.env()));
         Map<String, List<Figures>> byTool = new LinkedHashMap<>();
         for (int round = 0; round < rounds; round++) {
             List<ToolUnderTest> order = new ArrayList<>(tools);
@@ -73,13 +74,13 @@ public final class VuSleepBench {
         Map<String, Figures> medians = new LinkedHashMap<>();
         byTool.forEach((tool, runs) -> medians.put(tool, median(tool, runs)));
         medians.values().forEach(f -> System.out.println("median " + f.line()));
-        Figures w = medians.get("weft");
         Figures k = medians.get("k6");
         if (k != null) {
-            System.out.printf(Locale.ROOT, "weft/k6: iterations %.3f (target >= 0.99), cpu %.2f (<= 2), max_rss %.2f"
-                    + " (<= 1), beyond_test %+.1fs (<= +1 s); weft p95 %.0f ms (<= 1050)%n",
-                    (double) w.iterations() / k.iterations(), w.cpuSeconds() / k.cpuSeconds(), w.rssMb() / k.rssMb(),
-                    w.beyondSeconds() - k.beyondSeconds(), w.p95Ms());
+            medians.values().stream().filter(w -> w != k).forEach(w -> System.out.printf(Locale.ROOT,
+                    "%s/k6: iterations %.3f (target >= 0.99), cpu %.2f (<= 2), max_rss %.2f (<= 1), beyond_test %+.1fs"
+                            + " (<= +1 s); p95 %.0f ms (<= 1050)%n", w.tool(), (double) w.iterations() / k.iterations(),
+                    w.cpuSeconds() / k.cpuSeconds(), w.rssMb() / k.rssMb(), w.beyondSeconds() - k.beyondSeconds(),
+                    w.p95Ms()));
         }
     }
 
