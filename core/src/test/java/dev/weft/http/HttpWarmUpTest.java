@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 class HttpWarmUpTest {
     @Test
-    void theWarmUpMakesOneRoundTripThroughTheEnginesOwnClientToAThrowawayLoopbackServer() throws Exception {
+    void theWarmUpsRoundTripsThroughTheEnginesOwnClientReachAThrowawayLoopbackServer() throws Exception {
         HttpEngine engine = new HttpEngine(HttpClientConfig.defaults(), Clock.systemUTC());
         assertThat(HttpWarmUp.run(engine)).isEqualTo(200);
     }
