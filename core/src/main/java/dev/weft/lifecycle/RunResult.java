@@ -7,6 +7,8 @@ import java.time.Duration;
  *
  * @param stopReason null when every scenario ran its course
  * @param error      the setup/teardown/init error text, or null
+ * @param duration   how long the test ran, VU init left out ({@link TestRun#elapsed()}): the
+ *                   summary's rates divide by it
  */
 public record RunResult(StopReason stopReason, ExitCode failure, String error, long completedIterations,
         long interruptedIterations, Duration duration) {

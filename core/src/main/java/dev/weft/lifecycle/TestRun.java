@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 import org.tinylog.Logger;
 
 /**
@@ -52,14 +53,19 @@ public final class TestRun {
     private final Clock clock;
     private final InitListener initCheck;
     private final AtomicInteger initialisedVus = new AtomicInteger();
+    private final LongSupplier nanoTime;
     private volatile ExecutionState state;
     private volatile VuPool pool;
     private volatile StopReason stopReason;
     private volatile Duration initDuration = Duration.ZERO;
+    /** When the test started (k6's MarkStarted): after init and any --paused wait; 0 before. */
+    private volatile long startedNanos;
+    private volatile Duration ranFor;
+    private volatile Runnable beforeStart = () -> { };
     private volatile Phase phase = Phase.INIT;
 
     public TestRun(Plan plan, VuFactory vuFactory, SetupTeardown stages, SampleSink sink, Clock clock) {
-        this(plan, vuFactory, stages, sink, clock, InitListener.NONE);
+        this(plan, vuFactory, stages, sink, clock, InitListener.NONE, System::nanoTime);
     }
 
     /**
@@ -68,7 +74,19 @@ public final class TestRun {
      */
     public TestRun(Plan plan, VuFactory vuFactory, SetupTeardown stages, SampleSink sink, Clock clock,
             InitListener initCheck) {
+        this(plan, vuFactory, stages, sink, clock, initCheck, System::nanoTime);
+    }
+
+    /** @param nanoTime the monotonic clock the test's duration is read from (tests move their own) */
+    public TestRun(Plan plan, VuFactory vuFactory, SetupTeardown stages, SampleSink sink, Clock clock,
+            LongSupplier nanoTime) {
+        this(plan, vuFactory, stages, sink, clock, InitListener.NONE, nanoTime);
+    }
+
+    public TestRun(Plan plan, VuFactory vuFactory, SetupTeardown stages, SampleSink sink, Clock clock,
+            InitListener initCheck, LongSupplier nanoTime) {
         this.plan = plan;
+        this.nanoTime = nanoTime;
         this.vuFactory = vuFactory;
         this.stages = stages;
         this.sink = sink;
@@ -91,9 +109,33 @@ public final class TestRun {
         return initialisedVus.get();
     }
 
+    /**
+     * Something to finish once every VU is initialised, before the test's clock starts (the CLI
+     * waits there for its HTTP warm-up, which overlaps VU init). Call before {@link #run()}.
+     */
+    public TestRun beforeStart(Runnable hook) {
+        this.beforeStart = hook;
+        return this;
+    }
+
     /** How long initialising all VUs took. */
     public Duration initDuration() {
         return initDuration;
+    }
+
+    /**
+     * How long the test has run: k6's test run duration, which the summary's rates and the
+     * progress clock count in. It starts once every VU is initialised (and a --paused start was
+     * resumed), just before setup(), as k6's MarkStarted, and stops after teardown(); zero
+     * before. Any thread.
+     */
+    public Duration elapsed() {
+        Duration done = ranFor;
+        if (done != null) {
+            return done;
+        }
+        long started = startedNanos;
+        return started == 0 ? Duration.ZERO : Duration.ofNanos(nanoTime.getAsLong() - started);
     }
 
     /** First Ctrl-C, a threshold abort: start no more iterations, let in-flight ones finish. */
@@ -117,19 +159,22 @@ public final class TestRun {
     }
 
     public RunResult run() throws InterruptedException {
-        long t0 = System.nanoTime();
+        long t0 = nanoTime.getAsLong();
         try {
             pool = VuPool.initialise(plan.maxVus(), vuFactory, this::vuInitialised);
         } catch (VuInitException e) {
+            ranFor = Duration.ZERO;
             if (stopReason != null) {
-                return new RunResult(stopReason, exitCode(stopReason), null, 0, 0, since(t0));
+                return new RunResult(stopReason, exitCode(stopReason), null, 0, 0, Duration.ZERO);
             }
-            return new RunResult(null, ExitCode.SCRIPT_EXCEPTION, e.getMessage(), 0, 0, since(t0));
+            return new RunResult(null, ExitCode.SCRIPT_EXCEPTION, e.getMessage(), 0, 0, Duration.ZERO);
         }
-        initDuration = since(t0);
+        initDuration = Duration.ofNanos(nanoTime.getAsLong() - t0);
         try {
+            beforeStart.run();
             plan.instance().pauseGate().await(() -> stopReason == null);
-            return runStages(t0);
+            startedNanos = nanoTime.getAsLong();
+            return runStages();
         } finally {
             phase = Phase.ENDED;
             pool.close();
@@ -144,7 +189,7 @@ public final class TestRun {
         initCheck.vuInitialised(initialised, total);
     }
 
-    private RunResult runStages(long t0) throws InterruptedException {
+    private RunResult runStages() throws InterruptedException {
         String setupData = null;
         if (plan.runSetup() && stages.hasSetup() && stopReason == null) {
             phase = Phase.SETUP;
@@ -152,7 +197,7 @@ public final class TestRun {
                 setupData = stages.setup(plan.setupTimeout());
             } catch (StageException e) {
                 return new RunResult(null, e.timeout() ? ExitCode.SETUP_TIMEOUT : ExitCode.SCRIPT_EXCEPTION,
-                        "setup() failed: " + e.getMessage(), 0, 0, since(t0));
+                        "setup() failed: " + e.getMessage(), 0, 0, end());
             }
         }
         phase = Phase.RUNNING;
@@ -180,7 +225,7 @@ public final class TestRun {
             failure = exitCode(stopReason);
         }
         return new RunResult(stopReason, failure, error, s.completedIterations(), s.interruptedIterations(),
-                since(t0));
+                end());
     }
 
     private void runScenarios(ExecutionState s) throws InterruptedException {
@@ -262,7 +307,10 @@ public final class TestRun {
         };
     }
 
-    private static Duration since(long t0) {
-        return Duration.ofNanos(System.nanoTime() - t0);
+    /** Stops the test's clock; returns what it shows. */
+    private Duration end() {
+        Duration d = Duration.ofNanos(nanoTime.getAsLong() - startedNanos);
+        ranFor = d;
+        return d;
     }
 }

@@ -24,25 +24,24 @@ public final class VuPool implements AutoCloseable {
         this.idle = new LinkedBlockingDeque<>(all);
     }
 
-    /**
-     * Initialises {@code count} VUs (ids 1..count) at once, each on its own virtual thread.
-     * If any init fails, no further VU is started, every VU made is closed and the first error is thrown.
-     */
+    /** {@link #initialise(int, VuFactory, InitListener)} with nobody listening. */
     public static VuPool initialise(int count, VuFactory factory) throws VuInitException {
         return initialise(count, factory, InitListener.NONE);
     }
 
     /**
-     * Like {@link #initialise(int, VuFactory)}, telling {@code listener} of each initialised VU. The
-     * first failure (an init error, a VU out of heap, or the listener's own) stops initialising at
-     * once: the factory cancels the inits still running, made VUs are closed, and this waits a few
-     * seconds at most for the rest before throwing.
+     * Initialises {@code count} VUs (ids 1..count), each on its own virtual thread, as many at
+     * a time as there are cores (see {@link InitSlots}), telling {@code listener} of each
+     * initialised VU. The first failure (an init error, a VU out of heap, or the listener's own)
+     * stops initialising at once: the factory cancels the inits still running, made VUs are
+     * closed, and this waits a few seconds at most for the rest before throwing.
      */
     public static VuPool initialise(int count, VuFactory factory, InitListener listener) throws VuInitException {
         InitRound round = new InitRound(count, listener);
+        VuFactory slotted = new InitSlots(Runtime.getRuntime().availableProcessors()).around(factory, id -> { });
         List<VuThread> threads = new ArrayList<>(count);
         for (int i = 1; i <= count && !round.failed(); i++) {
-            VuThread t = VuThread.start(i, factory);
+            VuThread t = VuThread.start(i, slotted);
             threads.add(t);
             t.initialized().whenComplete((vu, error) -> round.vuDone(t.id(), error));
         }

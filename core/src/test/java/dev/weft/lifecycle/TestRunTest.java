@@ -177,4 +177,55 @@ class TestRunTest {
         assertThat(result.failure()).isEqualTo(ExitCode.SCRIPT_ABORTED);
         assertThat(vus.recording().events()).last().isEqualTo("teardown");
     }
+
+    @Test
+    void theTestsClockStartsAfterVuInitSoTheSummarysRatesLeaveInitOut() throws Exception {
+        java.util.concurrent.atomic.AtomicLong nanos = new java.util.concurrent.atomic.AtomicLong(1);
+        long second = 1_000_000_000L;
+        FakeVuFactory fake = new FakeVuFactory();
+        dev.weft.vu.VuFactory slowInit = id -> {
+            nanos.addAndGet(60 * second); // each VU's init code "takes" a minute
+            return fake.create(id);
+        };
+        SetupTeardown stages = new SetupTeardown() {
+            @Override
+            public boolean hasSetup() {
+                return true;
+            }
+
+            @Override
+            public boolean hasTeardown() {
+                return false;
+            }
+
+            @Override
+            public String setup(Duration timeout) {
+                nanos.addAndGet(2 * second); // setup() counts, as in k6
+                return null;
+            }
+
+            @Override
+            public void teardown(String setupData, Duration timeout) {
+            }
+        };
+        List<Executor> executors = List.of(new PerVuIterations(scenario("a", PerVuIterations.TYPE, Duration.ZERO),
+                new PerVuIterations.Config(3, 4, Duration.ofSeconds(5))));
+        java.util.concurrent.ConcurrentLinkedQueue<dev.weft.metrics.Sample> samples =
+                new java.util.concurrent.ConcurrentLinkedQueue<>();
+        TestRun run = new TestRun(plan(executors), slowInit, stages, samples::add, Clock.systemUTC(), nanos::get);
+        assertThat(run.elapsed()).isZero();
+
+        RunResult result = run.run();
+
+        assertThat(run.initDuration()).isEqualTo(Duration.ofMinutes(3));
+        assertThat(result.duration()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(run.elapsed()).isEqualTo(result.duration());
+        // the summary made from this run: 12 iterations in 2 s, not in the 182 s since the process began init
+        var aggregates = new dev.weft.metrics.MetricAggregates();
+        aggregates.ingest(List.copyOf(samples));
+        var data = dev.weft.summary.SummaryData.build(aggregates, new dev.weft.summary.GroupTree(), null,
+                dev.weft.summary.SummaryOptions.defaults(), result.duration(), null);
+        assertThat(data.getAsJsonObject("metrics").getAsJsonObject("iterations").getAsJsonObject("values")
+                .toString()).isEqualTo("{\"count\":12,\"rate\":6}");
+    }
 }

@@ -22,6 +22,7 @@ import org.graalvm.polyglot.Value;
 public final class JsVu implements Vu {
     private final VuScope scope;
     private final Value exports;
+    private final JsProgram program;
     private final Value bindings;
     private final Value jsonParse;
     private final Value jsonStringify;
@@ -37,15 +38,31 @@ public final class JsVu implements Vu {
     private EventLoop loop;
     private boolean loopLooked;
 
-    JsVu(VuScope scope, Value exports) {
+    JsVu(VuScope scope, Value exports, JsProgram program) {
         this.scope = scope;
         this.exports = exports;
+        this.program = program;
         this.bindings = scope.context().getBindings("js");
         Value json = bindings.getMember("JSON");
         this.jsonParse = json.getMember("parse");
         this.jsonStringify = json.getMember("stringify");
         // setup data is written as k6 writes it (Go's JSON: sorted keys, Go's time format)
         this.setupJson = scope.scripts().instantiate(scope, "setup-json.js", null);
+    }
+
+    /**
+     * Does now, in init and off the test's clock, what the first iteration would otherwise do
+     * lazily while 10,000 VUs start theirs at once: finds the event loop (making the VU's
+     * k6/timers instance), {@code __ENV} and the default function.
+     */
+    void prepare() {
+        eventLoop();
+        baseEnv = bindings.getMember("__ENV");
+        currentEnv = baseEnv;
+        Value fn = exports.getMember("default");
+        if (fn != null && fn.canExecute()) {
+            functions.put("default", fn);
+        }
     }
 
     @Override
@@ -250,9 +267,15 @@ public final class JsVu implements Vu {
         });
     }
 
+    /**
+     * Runs the VU's close hooks, then closes its context, unless the program said its contexts
+     * end with the process ({@link JsProgram#contextsEndWithProcess()}).
+     */
     @Override
     public void close() {
         scope.closing();
-        scope.context().close(true);
+        if (!program.leavesContextsToExit()) {
+            scope.context().close(true);
+        }
     }
 }

@@ -72,7 +72,9 @@ public final class JsVuFactory implements VuFactory {
             bindings.putMember("__ITER", 0);
             context.eval(program.prelude()).execute(bindings, hostObject(scope));
             Value exports = context.eval(program.main());
-            return new JsVu(scope, exports);
+            JsVu vu = new JsVu(scope, exports, program);
+            vu.prepare();
+            return vu;
         } catch (PolyglotException e) {
             context.close(true);
             if (e.isResourceExhausted() && !e.isCancelled()

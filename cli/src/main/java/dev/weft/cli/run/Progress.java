@@ -30,11 +30,10 @@ final class Progress implements AutoCloseable {
     private final TestRun run;
     private final TestRun.Plan plan;
     private final ConsoleLog console;
-    private final long t0;
     private final int termWidth;
 
     private Progress(PrintStream out, boolean tty, boolean quiet, TestRun run, TestRun.Plan plan,
-            ConsoleLog console, long t0, int termWidth) {
+            ConsoleLog console, int termWidth) {
         // a platform thread: VUs whose code keeps the CPU busy can hold every virtual thread carrier
         this.thread = Thread.ofPlatform().daemon().name("progress").unstarted(this::loop);
         this.out = out;
@@ -43,14 +42,13 @@ final class Progress implements AutoCloseable {
         this.run = run;
         this.plan = plan;
         this.console = console;
-        this.t0 = t0;
         this.termWidth = termWidth;
     }
 
     static Progress start(TestRun run, TestRun.Plan plan, GlobalEnv global, boolean quiet, ConsoleLog console) {
         boolean tty = global.stdoutTty();
         int width = columns(global);
-        Progress live = new Progress(global.stdout(), tty, quiet, run, plan, console, System.nanoTime(), width);
+        Progress live = new Progress(global.stdout(), tty, quiet, run, plan, console, width);
         if (!quiet) {
             if (tty && console != null) {
                 console.beforeEachLine(ERASE_BELOW);
@@ -101,8 +99,8 @@ final class Progress implements AutoCloseable {
 
     List<String> frame(ExecutionState s, long now) {
         List<String> lines = new ArrayList<>();
-        // as k6's: time since the test started, VU initialisation not counted
-        lines.add(line(s, plan, Duration.ofNanos(now - t0).minus(run.initDuration())));
+        // the test's clock, as k6's: it starts after VU initialisation
+        lines.add(line(s, plan, run.elapsed()));
         int barWidth = tty ? ScenarioBars.BAR_WIDTH : 0;
         List<String> bars = ScenarioBars.render(plan.executors(), s, now, barWidth);
         if (tty) {

@@ -123,12 +123,17 @@ public final class RunCommand {
         TestServices services = new TestServices(env, options, metrics.registry(), metrics.pipeline(), http, clock,
                 plan.testTags(), program.scriptDir(), console);
         JsVuFactory factory = new JsVuFactory(program, services);
+        // the process exits after the summary: closing every VU's context first is wasted time
+        program.contextsEndWithProcess();
         metrics.start();
         if (!flags.quiet()) {
             Header.print(global.stdout(), flags.script(), metrics.outputDescriptions(), plan);
         }
         try (JsSetupTeardown stages = new JsSetupTeardown(factory, info.exports("setup"), info.exports("teardown"))) {
-            TestRun run = new TestRun(plan, factory, stages, metrics.pipeline(), clock, HeapBudget.ofThisJvm());
+            // the first request's timings should not include loading the HTTP classes: warm them while VUs init
+            java.util.concurrent.CompletableFuture<Void> warm = dev.weft.http.HttpWarmUp.start(http);
+            TestRun run = new TestRun(plan, factory, stages, metrics.pipeline(), clock, HeapBudget.ofThisJvm())
+                    .beforeStart(warm::join);
             metrics.onOutputStop(reason -> {
                 console.system("error", reason);
                 run.stop(StopReason.OUTPUT);

@@ -3,11 +3,10 @@ package dev.weft.cli.run;
 import dev.weft.lifecycle.StopReason;
 import dev.weft.lifecycle.TestRun;
 import dev.weft.threshold.ThresholdResult;
-import java.time.Duration;
 
 /**
  * Evaluates thresholds every 2 seconds during the run (as k6 does) and stops the run when an
- * abortOnFail threshold has crossed. Runs on its own virtual thread.
+ * abortOnFail threshold has crossed. Rates count from the test's start ({@link TestRun#elapsed()}). Runs on its own virtual thread.
  */
 final class ThresholdWatch implements AutoCloseable {
     private final Thread thread;
@@ -17,7 +16,6 @@ final class ThresholdWatch implements AutoCloseable {
     }
 
     static ThresholdWatch start(MetricsSetup metrics, TestRun run) {
-        long t0 = System.nanoTime();
         Thread t = Thread.ofVirtual().name("threshold-watch").start(() -> {
             if (metrics.thresholds().isEmpty()) {
                 return;
@@ -26,7 +24,7 @@ final class ThresholdWatch implements AutoCloseable {
                 while (true) {
                     Thread.sleep(2000);
                     metrics.pipeline().flush();
-                    ThresholdResult r = metrics.thresholds().evaluate(Duration.ofNanos(System.nanoTime() - t0));
+                    ThresholdResult r = metrics.thresholds().evaluate(run.elapsed());
                     if (r.abort()) {
                         run.stop(StopReason.THRESHOLD);
                         return;
