@@ -32,7 +32,7 @@ public final class MetricsV2Routes extends JsonHandler {
      * ingests, and every transaction past the pool's idle connections opens a new database
      * connection; so further pushes wait here holding only their bytes, and memory and
      * connections stay bounded however many runners stream (bench/run cloud-ingest-v2 on
-     * PostgreSQL: 1 batch/s with runs timing out before, 15 batches/s after).
+     * PostgreSQL, load average 20+: 1 batch/s with two runs timing out before, 15 batches/s after).
      */
     static final int CONCURRENT_INGESTS = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
 

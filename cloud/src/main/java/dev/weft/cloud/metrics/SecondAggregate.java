@@ -60,6 +60,11 @@ public final class SecondAggregate {
         last = latest;
     }
 
+    /** Records {@code value} {@code times} times into the trend digest only (a histogram bucket's share). */
+    public void recordInDigest(double value, long times) {
+        digest().record(value, times);
+    }
+
     public void addDigest(TrendDigest other) {
         digest().add(other);
     }
