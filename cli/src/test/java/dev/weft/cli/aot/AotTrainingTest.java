@@ -31,6 +31,6 @@ class AotTrainingTest {
         // the smoke test's summary, then the 4-VU run's: both made requests and no check failed
         assertThat(stdout.split("http_reqs\\.+: ", -1)).hasSize(3);
         assertThat(stdout).contains("✓ status is 200").doesNotContain("✗ status is 200");
-        assertThat(stdout).contains("checks.........................: 100.00%");
+        assertThat(stdout).contains("checks_succeeded...: 100.00%");
     }
 }
