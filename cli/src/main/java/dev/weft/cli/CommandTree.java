@@ -76,8 +76,8 @@ final class CommandTree {
     static final class Root implements Callable<Integer> {
         @Spec
         CommandLine.Model.CommandSpec spec;
-        @Option(names = {"-h", "--help"}, usageHelp = true, description = "this help")
-        boolean help;
+        @Mixin
+        HelpOption help;
         @Option(names = "--version", versionHelp = true, description = "print the version")
         boolean version;
 
@@ -99,8 +99,8 @@ final class CommandTree {
         private final GlobalEnv global;
         @Mixin
         RunFlags flags;
-        @Option(names = {"-h", "--help"}, usageHelp = true, description = "this help")
-        boolean help;
+        @Mixin
+        HelpOption help;
 
         RunCmd(GlobalEnv global) {
             this.global = global;
@@ -122,8 +122,8 @@ final class CommandTree {
         String file;
         @Option(names = {"-f", "--force"}, description = "overwrite an existing file")
         boolean force;
-        @Option(names = {"-h", "--help"}, usageHelp = true, description = "this help")
-        boolean help;
+        @Mixin
+        HelpOption help;
 
         NewCmd(GlobalEnv global) {
             this.global = global;
@@ -144,8 +144,8 @@ final class CommandTree {
         boolean requirements;
         @Mixin
         RunFlags flags;
-        @Option(names = {"-h", "--help"}, usageHelp = true, description = "this help")
-        boolean help;
+        @Mixin
+        HelpOption help;
 
         InspectCmd(GlobalEnv global) {
             this.global = global;
@@ -168,8 +168,8 @@ final class CommandTree {
         String out;
         @Mixin
         RunFlags flags;
-        @Option(names = {"-h", "--help"}, usageHelp = true, description = "this help")
-        boolean help;
+        @Mixin
+        HelpOption help;
 
         ArchiveCmd(GlobalEnv global) {
             this.global = global;
@@ -195,8 +195,8 @@ final class CommandTree {
         Integer vus;
         @Option(names = {"-m", "--max"}, paramLabel = "N", description = "scale: the most VUs")
         Integer max;
-        @Option(names = {"-h", "--help"}, usageHelp = true, description = "this help")
-        boolean help;
+        @Mixin
+        HelpOption help;
 
         ControlCmd(GlobalEnv global, String command) {
             this.global = global;
@@ -215,8 +215,8 @@ final class CommandTree {
         private final GlobalEnv global;
         @Unmatched
         List<String> runFlags = new java.util.ArrayList<>();
-        @Option(names = {"-h", "--help"}, usageHelp = true, description = "this help")
-        boolean help;
+        @Mixin
+        HelpOption help;
 
         QuickstartCmd(GlobalEnv global) {
             this.global = global;
@@ -232,8 +232,8 @@ final class CommandTree {
     static final class LoginGroup implements Callable<Integer> {
         @Spec
         CommandLine.Model.CommandSpec spec;
-        @Option(names = {"-h", "--help"}, usageHelp = true, description = "this help")
-        boolean help;
+        @Mixin
+        HelpOption help;
 
         @Override
         public Integer call() throws UsageException {
@@ -250,8 +250,8 @@ final class CommandTree {
         String token;
         @Option(names = {"-r", "--reset"}, description = "remove the stored token")
         boolean reset;
-        @Option(names = {"-h", "--help"}, usageHelp = true, description = "this help")
-        boolean help;
+        @Mixin
+        HelpOption help;
 
         LoginCloudCmd(GlobalEnv global) {
             this.global = global;
@@ -273,8 +273,8 @@ final class CommandTree {
     @Command(name = "cloud", description = "The self-hosted results service and running tests against it.",
             synopsisSubcommandLabel = "COMMAND")
     static final class CloudGroup implements Callable<Integer> {
-        @Option(names = {"-h", "--help"}, usageHelp = true, description = "this help")
-        boolean help;
+        @Mixin
+        HelpOption help;
 
         @Override
         public Integer call() throws UsageException {
@@ -314,8 +314,8 @@ final class CommandTree {
         String addTokenFile;
         @Option(names = "--setup-only", description = "create users and tokens, then exit")
         boolean setupOnly;
-        @Option(names = {"-h", "--help"}, usageHelp = true, description = "this help")
-        boolean help;
+        @Mixin
+        HelpOption help;
 
         CloudServeCmd(GlobalEnv global) {
             this.global = global;
@@ -336,8 +336,8 @@ final class CommandTree {
         boolean local;
         @Mixin
         RunFlags flags;
-        @Option(names = {"-h", "--help"}, usageHelp = true, description = "this help")
-        boolean help;
+        @Mixin
+        HelpOption help;
 
         CloudRunCmd(GlobalEnv global) {
             this.global = global;
@@ -362,8 +362,8 @@ final class CommandTree {
         Integer port;
         @Parameters(index = "1", arity = "0..1", paramLabel = "HTTPS_PORT", description = "HTTPS port (default 8443)")
         Integer httpsPort;
-        @Option(names = {"-h", "--help"}, usageHelp = true, description = "this help")
-        boolean help;
+        @Mixin
+        HelpOption help;
 
         TargetCmd(GlobalEnv global) {
             this.global = global;
@@ -380,8 +380,8 @@ final class CommandTree {
         private final GlobalEnv global;
         @Option(names = "--json", description = "as JSON")
         boolean json;
-        @Option(names = {"-h", "--help"}, usageHelp = true, description = "this help")
-        boolean help;
+        @Mixin
+        HelpOption help;
 
         VersionCmd(GlobalEnv global) {
             this.global = global;
@@ -405,8 +405,8 @@ final class CommandTree {
         CommandLine.Model.CommandSpec spec;
         @Parameters(paramLabel = "SHELL", description = "bash, zsh or fish")
         String shell;
-        @Option(names = {"-h", "--help"}, usageHelp = true, description = "this help")
-        boolean help;
+        @Mixin
+        HelpOption help;
 
         CompletionCmd(GlobalEnv global) {
             this.global = global;
