@@ -19,13 +19,21 @@ public final class TestOptions {
         this.raw = raw;
     }
 
+    /** The options that say how the test executes: a layer setting any of them replaces all four. */
+    private static final List<String> EXECUTION = List.of("duration", "iterations", "stages", "scenarios");
+
     /**
      * Merges option layers, later ones winning key by key (k6: defaults < config file < script
-     * < environment < flags), and rejects names k6 does not know.
+     * < environment < flags), and rejects names k6 does not know. As in k6, a layer that sets
+     * any of duration, iterations, stages or scenarios drops all four from the layers below
+     * ({@code -i 1} on a script with stages runs one iteration, not the stages).
      */
     public static TestOptions merge(List<JsonObject> layers) {
         JsonObject merged = new JsonObject();
         for (JsonObject layer : layers) {
+            if (EXECUTION.stream().anyMatch(k -> layer.has(k) && !layer.get(k).isJsonNull())) {
+                EXECUTION.forEach(merged::remove);
+            }
             for (Map.Entry<String, JsonElement> e : layer.entrySet()) {
                 if (!KnownOptions.SUPPORTED.contains(e.getKey())) {
                     throw new OptionsException("unknown option \"" + e.getKey() + "\"");
