@@ -86,8 +86,10 @@ class RunOptionsTest {
             port = s.getLocalPort();
         }
         String address = "127.0.0.1:" + port;
-        Files.writeString(dir.resolve("s.js"), "export const options = { iterations: 2 };\n"
-                + "export default function () {}\n");
+        // iterations that outlast the resume call's answer: the control API closes with the run
+        Files.writeString(dir.resolve("s.js"), "import { sleep } from 'k6';\n"
+                + "export const options = { iterations: 2 };\n"
+                + "export default function () { sleep(0.5); }\n");
         FakeGlobalEnv runner = new FakeGlobalEnv(dir, Map.of());
         int[] code = {-1};
         Thread test = Thread.ofVirtual().start(() -> {
