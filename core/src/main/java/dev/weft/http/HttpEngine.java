@@ -1,15 +1,11 @@
 package dev.weft.http;
 
 import java.security.GeneralSecurityException;
-import java.security.cert.X509Certificate;
-import java.net.Socket;
 import java.time.Clock;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLEngine;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
  * The test-wide part of the HTTP engine: settings, TLS context and resolver, built once per test
@@ -125,38 +121,6 @@ public final class HttpEngine {
             return ctx;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the JDK has no usable TLS implementation", e);
-        }
-    }
-
-    /** insecureSkipTLSVerify: any certificate chain and any host name are accepted. */
-    private static final class TrustEverything extends X509ExtendedTrustManager {
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) {
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) {
-        }
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return new X509Certificate[0];
         }
     }
 }

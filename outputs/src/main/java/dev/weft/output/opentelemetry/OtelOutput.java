@@ -4,7 +4,7 @@ import dev.weft.metrics.Sample;
 import dev.weft.output.Output;
 import dev.weft.output.push.PeriodicPusher;
 import dev.weft.output.push.PushStats;
-import dev.weft.output.push.TrustEverything;
+import dev.weft.http.TrustEverything;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.exporter.otlp.http.metrics.OtlpHttpMetricExporter;

@@ -1,5 +1,6 @@
 package dev.weft.output.push;
 
+import dev.weft.http.TrustEverything;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

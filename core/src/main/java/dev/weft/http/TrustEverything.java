@@ -1,11 +1,14 @@
-package dev.weft.output.push;
+package dev.weft.http;
 
 import java.net.Socket;
 import java.security.cert.X509Certificate;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.X509ExtendedTrustManager;
 
-/** insecureSkipTLSVerify for a store's endpoint: any certificate chain and any host name are accepted. Stateless. */
+/**
+ * insecureSkipTLSVerify: any certificate chain and any host name are accepted. Used by the HTTP
+ * engine and by outputs that push to a store over TLS. Stateless.
+ */
 public final class TrustEverything extends X509ExtendedTrustManager {
     @Override
     public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {
