@@ -72,6 +72,17 @@ final class PostgresCluster implements AutoCloseable {
         }
     }
 
+    /**
+     * A private cluster for a test class, or the class skipped with a message where the
+     * PostgreSQL binaries are missing (CI installs Debian's postgresql).
+     */
+    static PostgresCluster startOrSkip() throws Exception {
+        Optional<Path> bin = binaries();
+        org.junit.jupiter.api.Assumptions.assumeTrue(bin.isPresent(), "PostgreSQL binaries (initdb, pg_ctl) not found; "
+                + "install the postgresql package to run the PostgreSQL tests");
+        return start(bin.get());
+    }
+
     static PostgresCluster start(Path bin) throws Exception {
         boolean root = "root".equals(System.getProperty("user.name"));
         Path dir = Files.createTempDirectory("weft-pg-");

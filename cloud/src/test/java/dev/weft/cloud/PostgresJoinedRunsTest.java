@@ -1,9 +1,6 @@
 package dev.weft.cloud;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Path;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -13,9 +10,7 @@ class PostgresJoinedRunsTest extends JoinedRunsContract {
 
     @BeforeAll
     static void startCluster() throws Exception {
-        Optional<Path> bin = PostgresCluster.binaries();
-        assumeTrue(bin.isPresent(), "PostgreSQL binaries (initdb, pg_ctl) not found");
-        cluster = PostgresCluster.start(bin.get());
+        cluster = PostgresCluster.startOrSkip();
     }
 
     @AfterAll

@@ -1,9 +1,5 @@
 package dev.weft.cloud;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
-import java.nio.file.Path;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -16,10 +12,7 @@ class PostgresResultsServiceTest extends ResultsServiceContract {
 
     @BeforeAll
     static void startCluster() throws Exception {
-        Optional<Path> bin = PostgresCluster.binaries();
-        assumeTrue(bin.isPresent(), "PostgreSQL binaries (initdb, pg_ctl) not found; "
-                + "install the postgresql package to run the PostgreSQL tests");
-        cluster = PostgresCluster.start(bin.get());
+        cluster = PostgresCluster.startOrSkip();
     }
 
     @AfterAll

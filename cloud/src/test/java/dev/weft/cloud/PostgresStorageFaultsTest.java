@@ -2,14 +2,11 @@ package dev.weft.cloud;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import dev.weft.cloud.account.Principal;
 import dev.weft.cloud.wire.ApiError;
 import dev.weft.cloud.wire.CloudApi;
 import dev.weft.cloud.wire.CreateTestRunResponse;
 import dev.weft.cloud.wire.TestRunRequest;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -17,7 +14,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,10 +24,7 @@ class PostgresStorageFaultsTest {
 
     @BeforeAll
     static void startCluster() throws Exception {
-        Optional<Path> bin = PostgresCluster.binaries();
-        assumeTrue(bin.isPresent(), "PostgreSQL binaries (initdb, pg_ctl) not found; "
-                + "install the postgresql package to run the PostgreSQL tests");
-        cluster = PostgresCluster.start(bin.get());
+        cluster = PostgresCluster.startOrSkip();
     }
 
     @AfterAll
