@@ -1,6 +1,5 @@
 package dev.weft.cloud;
 
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
