@@ -104,9 +104,12 @@ final class Progress implements AutoCloseable {
         int barWidth = tty ? ScenarioBars.BAR_WIDTH : 0;
         List<String> bars = ScenarioBars.render(plan.executors(), s, now, barWidth);
         if (tty) {
+            // bars that don't fit the terminal are narrowed by what overflows (drawn again only then)
             int longest = bars.stream().mapToInt(String::length).max().orElse(0);
-            barWidth = Math.max(0, Math.min(ScenarioBars.BAR_WIDTH, barWidth + termWidth - longest - 1));
-            bars = ScenarioBars.render(plan.executors(), s, now, barWidth);
+            int fitting = Math.max(0, Math.min(ScenarioBars.BAR_WIDTH, barWidth + termWidth - longest - 1));
+            if (fitting != barWidth) {
+                bars = ScenarioBars.render(plan.executors(), s, now, fitting);
+            }
         }
         lines.addAll(bars);
         return lines;
