@@ -13,6 +13,8 @@ final class InitRound {
     private final int total;
     private final InitListener listener;
     private final AtomicInteger initialised = new AtomicInteger();
+    /** VUs whose listener call returned: the round succeeds only once all of them did. */
+    private final AtomicInteger heard = new AtomicInteger();
     private final CompletableFuture<Void> outcome = new CompletableFuture<>();
 
     InitRound(int total, InitListener listener) {
@@ -41,7 +43,7 @@ final class InitRound {
         } catch (RuntimeException e) {
             outcome.completeExceptionally(new VuInitException("VU init listener failed: " + e, e));
         }
-        if (n == total) {
+        if (heard.incrementAndGet() == total) {
             outcome.complete(null);
         }
     }
