@@ -81,7 +81,8 @@ public final class ResultsService implements AutoCloseable {
         HttpHandler web = new dev.weft.cloud.web.WebRoutes(auth, accounts, sessions, runs, charts,
                 new dev.weft.cloud.web.LiveUpdates(runs, charts, config.liveInterval(), stopping::get), bodies,
                 logins, () -> baseUrl, config.httpsPublicUrl());
-        server.createContext("/api", new RunApiRoutes(auth, runs, new RunSummary(db), web));
+        server.createContext("/api", new RunApiRoutes(auth, runs, new RunSummary(db), web,
+                new dev.weft.cloud.analysis.AnalysisRoutes(db, auth, runs)));
         server.createContext("/", web);
         this.sweeper = Thread.ofVirtual().name("weft-cloud-timeouts").unstarted(this::sweepLoop);
     }
