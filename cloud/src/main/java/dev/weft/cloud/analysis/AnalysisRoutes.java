@@ -39,7 +39,7 @@ public final class AnalysisRoutes {
     private final Authenticator auth;
     private final RunService runs;
     private final TestsCatalog tests;
-    private final AnswerCache cache = new AnswerCache();
+    private final AnswerCache<String> cache = new AnswerCache<>();
 
     public AnalysisRoutes(Database db, Authenticator auth, RunService runs) {
         this.db = db;
