@@ -204,6 +204,14 @@ final class RedisClient implements AutoCloseable {
             if (t instanceof JedisDataException && t.getMessage() != null) {
                 return t.getMessage();
             }
+            if (t instanceof javax.net.ssl.SSLHandshakeException) {
+                String m = String.valueOf(t.getMessage());
+                return m.contains("PKIX") || m.contains("certification path")
+                        ? "tls: failed to verify certificate: x509: certificate signed by unknown authority"
+                        : m.contains("No subject alternative") || m.contains("doesn't match")
+                        ? "tls: failed to verify certificate: x509: certificate is not valid for this host"
+                        : "remote error: tls: handshake failure";
+            }
             if (t instanceof ConnectException || t instanceof UnknownHostException
                     || t instanceof SocketTimeoutException) {
                 return dialMessage(t);
