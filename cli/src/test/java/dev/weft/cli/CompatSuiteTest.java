@@ -26,6 +26,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 class CompatSuiteTest {
     private static final Path COMPAT = Path.of("..", "compat").toAbsolutePath().normalize();
     static TargetServer target;
+    /** Started for the first script whose expect line says needs=redis; skipped without redis-server. */
+    static RedisServer redis;
+    @TempDir
+    static Path redisDir;
 
     @TempDir
     Path dir;
@@ -38,6 +42,9 @@ class CompatSuiteTest {
     @AfterAll
     static void stopTarget() {
         target.close();
+        if (redis != null) {
+            redis.close();
+        }
     }
 
     static Stream<String> scripts() throws IOException {
@@ -54,15 +61,23 @@ class CompatSuiteTest {
         Map<String, String> expect = expectations(Files.readAllLines(file));
         FakeGlobalEnv g = new FakeGlobalEnv(dir, Map.of("HOME", dir.toString()));
         Path export = dir.resolve("export.json");
-        int code = new Cli(g.env).run(List.of("run", "-q", "--no-color", "--address", "", "-e",
-                "BASE_URL=" + target.baseUrl(), "--summary-export", export.toString(), file.toString()));
+        List<String> args = new java.util.ArrayList<>(List.of("run", "-q", "--no-color", "--address", "", "-e",
+                "BASE_URL=" + target.baseUrl(), "--summary-export", export.toString()));
+        if ("redis".equals(expect.get("needs"))) {
+            if (redis == null) {
+                redis = RedisServer.startOrSkip(redisDir);
+            }
+            args.addAll(List.of("-e", "REDIS_URL=" + redis.url()));
+        }
+        args.add(file.toString());
+        int code = new Cli(g.env).run(args);
         String context = "stdout:\n" + g.stdout() + "\nstderr:\n" + g.stderr();
         assertThat(code).as(context).isEqualTo(Integer.parseInt(expect.getOrDefault("exit", "0")));
         JsonObject metrics = Files.exists(export)
                 ? JsonParser.parseString(Files.readString(export)).getAsJsonObject().getAsJsonObject("metrics")
                 : new JsonObject();
         expect.forEach((key, want) -> {
-            if (key.equals("exit")) {
+            if (key.equals("exit") || key.equals("needs")) {
                 return;
             }
             if (key.startsWith("stdout~") || key.startsWith("stderr~")) {
