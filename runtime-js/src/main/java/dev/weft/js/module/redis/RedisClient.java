@@ -1,5 +1,6 @@
 package dev.weft.js.module.redis;
 
+import dev.weft.net.CountingSocket;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;

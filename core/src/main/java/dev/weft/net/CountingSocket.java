@@ -1,4 +1,4 @@
-package dev.weft.js.module.redis;
+package dev.weft.net;
 
 import java.io.FilterInputStream;
 import java.io.FilterOutputStream;
@@ -9,17 +9,18 @@ import java.net.Socket;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A TCP socket adding the bytes crossing it to a client's counters, which several connections of
- * one pool share (hence atomics): what k6's dialer counts for {@code data_sent}/{@code data_received}.
- * TLS, when used, is layered on top, so its records count too.
+ * A TCP socket adding the bytes crossing it to counters that several connections may share
+ * (hence atomics): what k6's dialer counts for {@code data_sent}/{@code data_received}. TLS, when
+ * used, is layered on top, so its handshake and records count too. Used by the Redis client's
+ * connection pool and by the WebSocket client, from any thread.
  */
-final class CountingSocket extends Socket {
+public final class CountingSocket extends Socket {
     private final AtomicLong sent;
     private final AtomicLong received;
     private InputStream in;
     private OutputStream out;
 
-    CountingSocket(AtomicLong sent, AtomicLong received) {
+    public CountingSocket(AtomicLong sent, AtomicLong received) {
         this.sent = sent;
         this.received = received;
     }
