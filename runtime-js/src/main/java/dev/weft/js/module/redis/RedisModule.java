@@ -19,7 +19,7 @@ import org.graalvm.polyglot.proxy.ProxyArray;
  * commands each return a promise, as xk6-redis in k6 v1.3.0. A command runs on its own virtual
  * thread and its promise settles on the VU's event loop, so one VU's commands may overlap. The
  * bytes a VU's single-node clients moved are recorded as data_sent/data_received at the end of
- * each iteration, as k6's dialer records them. One instance per test; {@link #instance} runs on
+ * each iteration (in setup and teardown, as each command ends), as k6's dialer records them. One instance per test; {@link #instance} runs on
  * each VU's thread.
  */
 public final class RedisModule implements JsModule {
@@ -54,7 +54,7 @@ public final class RedisModule implements JsModule {
                         return ProxyArray.fromArray(false, e.getMessage());
                     }
                 })
-                .fn("run", args -> run(vu, args[0].asHostObject(), args[1].asString(), strings(args[2]),
+                .fn("run", args -> run(vu, clients, args[0].asHostObject(), args[1].asString(), strings(args[2]),
                         args[3].isNull() ? null : args[3].asString(), Reply.valueOf(args[4].asString()), args[5]));
         return vu.scripts().instantiate(vu, "redis.js", host.build());
     }
@@ -63,8 +63,8 @@ public final class RedisModule implements JsModule {
      * Starts one command; {@code settle(ok, value)} is called on the VU's thread when it ends.
      * Returns the error text at once when the command cannot start (init code), else null.
      */
-    private Object run(VuScope vu, RedisClient client, String command, List<String> args, String key, Reply reply,
-            Value settle) {
+    private Object run(VuScope vu, List<RedisClient> clients, RedisClient client, String command, List<String> args,
+            String key, Reply reply, Value settle) {
         if (vu.phase() == Phase.INIT) {
             return INIT_ERROR;
         }
@@ -82,7 +82,12 @@ public final class RedisModule implements JsModule {
             }
             Object result = value;
             boolean success = ok;
-            pending.complete(() -> settle.execute(success, toJs(result)));
+            pending.complete(() -> {
+                if (vu.phase() == Phase.SETUP || vu.phase() == Phase.TEARDOWN) {
+                    record(vu, clients); // no iteration ends there: k6 counts setup's and teardown's bytes too
+                }
+                settle.execute(success, toJs(result));
+            });
         });
         return null;
     }
