@@ -86,7 +86,8 @@ public final class ResultsService implements AutoCloseable {
         HttpHandler web = new dev.weft.cloud.web.WebRoutes(auth, accounts, sessions, runs, charts,
                 new dev.weft.cloud.web.LiveUpdates(runs, charts, config.liveInterval(), stopping::get), bodies,
                 logins, () -> baseUrl, config.httpsPublicUrl(), () -> report);
-        apiRoutes.set(new RunApiRoutes(auth, runs, new RunSummary(db), web));
+        apiRoutes.set(new RunApiRoutes(auth, runs, new RunSummary(db), web,
+                new dev.weft.cloud.analysis.AnalysisRoutes(db, auth, runs)));
         server.createContext("/api", apiRoutes.get());
         server.createContext("/", web);
         this.sweeper = Thread.ofVirtual().name("weft-cloud-timeouts").unstarted(this::sweepLoop);
