@@ -142,7 +142,8 @@
       box.replaceChildren(this.title, this.body);
       box.dataset.points = '0';
       this.plot = null;
-      if (!this.opts.relative) zoom.charts.add(this);
+      this.timeAxis = !this.opts.relative && !this.opts.runs;
+      if (this.timeAxis) zoom.charts.add(this);
     }
     setLines(lines, limit) {
       lines = (lines || []).filter(l => l.points && l.points.length);
@@ -150,7 +151,7 @@
       const rel = this.opts.relative;
       const shifted = lines.map(l => {
         const t0 = rel ? l.points[0][0] : 0;
-        return l.points.map(([t, v]) => [(t - t0) / 1000, v]);
+        return l.points.map(([t, v]) => [this.opts.runs ? t : (t - t0) / 1000, v]);
       });
       for (const pts of shifted) for (const [x] of pts) xsSet.add(x);
       const xs = [...xsSet].sort((a, b) => a - b);
@@ -162,7 +163,7 @@
         data.push(ys);
       }
       const series = [{}].concat(lines.map((l, i) => ({ label: l.label || this.opts.label || 'value', stroke: l.color || W.color(i),
-        width: 1.5, spanGaps: false, points: { show: xs.length < 3 } })));
+        width: 1.5, spanGaps: false, points: { show: shifted[i].length < 3 || this.opts.runs } })));
       if (limit !== undefined && limit !== null && xs.length) {
         data.push(xs.map(() => limit));
         series.push({ label: 'limit ' + W.num(limit), stroke: css('--bad'), dash: [6, 4], width: 1.5, points: { show: false } });
@@ -173,7 +174,7 @@
       this.box.dataset.lines = String(lines.length);
       if (!xs.length) {
         if (this.plot) { this.plot.destroy(); this.plot = null; }
-        this.body.replaceChildren(W.el('div', { class: 'empty', text: 'no data' + (zoom.range && !rel ? ' in the zoomed range' : '') }));
+        this.body.replaceChildren(W.el('div', { class: 'empty', text: 'no data' + (zoom.range && this.timeAxis ? ' in the zoomed range' : '') }));
         return;
       }
       const key = series.map(s => s.label).join('|');
@@ -190,18 +191,22 @@
     options(series) {
       const fg = css('--fg') || '#1f2330';
       const grid = { stroke: css('--grid') || 'rgba(0,0,0,0.08)', width: 1 };
-      const self = this;
       const o = {
         width: Math.max(300, this.box.clientWidth - 16), height: this.opts.height || 200,
         series: series,
-        scales: { x: { time: !this.opts.relative } },
+        scales: { x: { time: this.timeAxis } },
         axes: [{ stroke: fg, grid: grid, ticks: grid }, { stroke: fg, grid: grid, ticks: grid, size: 60 }],
-        cursor: { drag: { x: !this.opts.relative, y: false } },
+        cursor: { drag: { x: this.timeAxis, y: false } },
         legend: { show: true },
         hooks: {},
       };
       if (this.opts.relative) o.axes[0].values = (u, vals) => vals.map(v => v + ' s');
-      if (!this.opts.relative) {
+      if (this.opts.runs) {
+        o.axes[0].values = (u, vals) => vals.map(v => Number.isInteger(v) ? '#' + v : '');
+        o.axes[0].incrs = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000];
+        o.scales.x.range = (u, min, max) => [min - 0.5, max + 0.5];
+      }
+      if (this.timeAxis) {
         o.hooks.setSelect = [u => {
           if (u.select.width > 2) {
             const from = u.posToVal(u.select.left, 'x') * 1000;
@@ -213,11 +218,10 @@
         o.hooks.ready = [u => u.over.addEventListener('dblclick', () => zoom.set(null))];
       }
       if (this.opts.format) o.axes[1].values = (u, vals) => vals.map(this.opts.format);
-      void self;
       return o;
     }
     applyZoom() {
-      if (!this.plot || this.opts.relative) return;
+      if (!this.plot || !this.timeAxis) return;
       const r = zoom.range;
       const xs = this.plot.data[0];
       if (r) this.plot.setScale('x', { min: r.from / 1000, max: r.to / 1000 });
