@@ -163,10 +163,10 @@
         data.push(ys);
       }
       const series = [{}].concat(lines.map((l, i) => ({ label: l.label || this.opts.label || 'value', stroke: l.color || W.color(i),
-        width: 1.5, spanGaps: false, points: { show: shifted[i].length < 3 || this.opts.runs } })));
+        scale: l.scale || 'y', width: 1.5, spanGaps: false, points: { show: shifted[i].length < 3 || this.opts.runs } })));
       if (limit !== undefined && limit !== null && xs.length) {
         data.push(xs.map(() => limit));
-        series.push({ label: 'limit ' + W.num(limit), stroke: css('--bad'), dash: [6, 4], width: 1.5, points: { show: false } });
+        series.push({ label: 'limit ' + W.num(limit), scale: 'y', stroke: css('--bad'), dash: [6, 4], width: 1.5, points: { show: false } });
       }
       let points = 0;
       for (let i = 1; i <= lines.length; i++) points = Math.max(points, data[i].filter(v => v !== null).length);
@@ -200,6 +200,9 @@
         legend: { show: true },
         hooks: {},
       };
+      const second = series.find(x => x.scale && x.scale !== 'y');
+      if (second) o.axes.push({ scale: second.scale, side: 1, stroke: second.stroke, grid: { show: false }, size: 60 });
+      if (this.timeAxis) o.axes[0].incrs = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 14400, 43200, 86400];
       if (this.opts.relative) o.axes[0].values = (u, vals) => vals.map(v => v + ' s');
       if (this.opts.runs) {
         o.axes[0].values = (u, vals) => vals.map(v => Number.isInteger(v) ? '#' + v : '');
