@@ -114,6 +114,7 @@
   }
   function show(key) {
     ctx.tab = key;
+    if (!W.exported) history.replaceState(null, '', '#' + key);
     for (const b of $('tabs').children) b.classList.toggle('active', b.dataset.tab === key);
     for (const [k] of TABS) $('panel-' + k).hidden = k !== key;
     return loadTab(key);
