@@ -163,7 +163,7 @@
     switch (m.type) {
       case 'trend': return ['avg', 'min', 'med', 'max', 'p(90)', 'p(95)', 'p(99)'].filter(k => v[k] !== undefined).map(k => k + '=' + f(v[k])).join('  ');
       case 'counter': return f(v.count) + '  ' + W.num(v.rate) + '/s';
-      case 'rate': return W.pct(v.rate !== undefined ? v.rate : v.value) + '  ✓ ' + num(v.passes) + '  ✗ ' + num(v.fails);
+      case 'rate': return W.pct(v.rate !== undefined ? v.rate : v.value) + '  ' + num(v.passes) + ' out of ' + num((v.passes || 0) + (v.fails || 0));
       default: return f(v.value) + '  min=' + f(v.min) + '  max=' + f(v.max);
     }
   }
@@ -172,7 +172,9 @@
     const level = ctx.logLevel || '';
     return api(q(base(ctx) + '/logs', [['after', 0], ['limit', 1000], ['level', level]])).then(lines => {
       const rows = (lines || []).map(l => el('tr', { class: 'level-' + (l.level || 'info') },
-        cell(new Date(l.t).toLocaleTimeString()), cell(l.level), cell(l.source), cell(l.message)));
+        cell(new Date(l.t).toLocaleTimeString()), cell(l.level),
+        cell([l.source, l.scenario, l.vu != null ? 'VU ' + l.vu : null, l.iteration != null ? 'iteration ' + l.iteration : null]
+          .filter(x => x !== null && x !== undefined && x !== '').join(' · ')), cell(l.message)));
       panel.replaceChildren(rows.length ? W.table(['Time', 'Level', 'Source', 'Message'], rows, 'logs')
         : el('p', { class: 'note', text: 'Nothing logged.' }));
     });
