@@ -121,7 +121,10 @@
   }
   function loadTab(key) {
     const panel = $('panel-' + key);
-    return W.runTabs[key](ctx, panel).catch(e => W.showError(panel, e));
+    const old = [...W.zoom.charts].filter(c => panel.contains(c.box));
+    // the old charts go once the new ones are in place (a live refresh does not flicker)
+    return W.runTabs[key](ctx, panel).catch(e => W.showError(panel, e))
+      .finally(() => old.filter(c => !c.box.isConnected).forEach(c => c.destroy()));
   }
 
   function loadStats() {

@@ -123,6 +123,7 @@
   const zoom = W.zoom = { range: null, charts: new Set(), listeners: [] };
   zoom.set = function (range) {
     zoom.range = range;
+    for (const c of zoom.charts) if (!c.box.isConnected && c.plot) c.destroy();
     for (const c of zoom.charts) c.applyZoom();
     for (const l of zoom.listeners) l(range);
   };
