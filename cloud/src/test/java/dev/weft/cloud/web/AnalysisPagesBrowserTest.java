@@ -327,5 +327,7 @@ class AnalysisPagesBrowserTest {
         openRun(file.toUri().toString(), "");
         assertThat(browser.findElement(By.id("filters-note")).getText()).contains("unfiltered");
         assertRunPageShowsWhatK6Counted("report");
+        assertThat(((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "return performance.getEntriesByType('resource').map(e => e.name)")).as("nothing fetched").isEqualTo(List.of());
     }
 }
