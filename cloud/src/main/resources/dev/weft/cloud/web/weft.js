@@ -163,7 +163,9 @@
         for (const [x, v] of pts) ys[index.get(x)] = v;
         data.push(ys);
       }
-      const series = [{}].concat(lines.map((l, i) => ({ label: l.label || this.opts.label || 'value', stroke: l.color || W.color(i),
+      const x = this.opts.runs ? { label: 'Run', value: (u, v) => v == null ? '--' : '#' + v }
+        : rel ? { label: 'Since start', value: (u, v) => v == null ? '--' : v + ' s' } : {};
+      const series = [x].concat(lines.map((l, i) => ({ label: l.label || this.opts.label || 'value', stroke: l.color || W.color(i),
         scale: l.scale || 'y', width: 1.5, spanGaps: false, points: { show: shifted[i].length < 3 || this.opts.runs } })));
       if (limit !== undefined && limit !== null && xs.length) {
         data.push(xs.map(() => limit));
@@ -209,6 +211,7 @@
         o.axes[0].values = (u, vals) => vals.map(v => Number.isInteger(v) ? '#' + v : '');
         o.axes[0].incrs = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000];
         o.scales.x.range = (u, min, max) => [min - 0.5, max + 0.5];
+        o.scales.y = { range: (u, min, max) => [Math.min(0, min), max > 0 ? max * 1.1 : 1] };
       }
       if (this.timeAxis) {
         o.hooks.setSelect = [u => {
