@@ -25,7 +25,7 @@
   W.thresholdSeries = thresholdSeries;
   W.PHASES = ['http_req_blocked', 'http_req_connecting', 'http_req_tls_handshaking', 'http_req_sending',
     'http_req_waiting', 'http_req_receiving'];
-  W.HTTP_ROW_CHARTS = 30;
+  W.HTTP_ROW_CHARTS = 10;
 
   function base(ctx) { return '/api/runs/' + ctx.id; }
   function filtered(ctx, path) { return q(base(ctx) + path, W.filterParams(ctx.filters)); }
