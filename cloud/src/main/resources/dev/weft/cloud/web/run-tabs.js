@@ -36,7 +36,7 @@
   }
 
   tabs.thresholds = function (ctx, panel) {
-    return api(base(ctx) + '/thresholds').catch(() => fromHeader(ctx.header)).then(list => {
+    return api(filtered(ctx, '/thresholds')).catch(() => fromHeader(ctx.header)).then(list => {
       const charts = el('section', { class: 'charts' });
       const rows = list.map((t, i) => {
         const tr = el('tr', { id: 'threshold-' + i, dataset: { metric: t.metric } },
