@@ -169,14 +169,22 @@
   }
 
   tabs.logs = function (ctx, panel) {
-    const level = ctx.logLevel || '';
-    return api(q(base(ctx) + '/logs', [['after', 0], ['limit', 1000], ['level', level]])).then(lines => {
+    const f = ctx.filters || {};
+    // logs follow the scenario and the zoom; group and tag filters do not apply to log lines
+    const path = q(base(ctx) + '/logs', [['after', 0], ['limit', 1000], ['level', ctx.logLevel],
+      ['scenario', f.scenario], ['from', f.from != null ? Math.floor(f.from) : null], ['to', f.to != null ? Math.ceil(f.to) : null]]);
+    return api(path).then(lines => {
+      const level = el('select', { id: 'log-level', disabled: W.exported ? '' : null },
+        [['', 'all levels'], ['error', 'errors'], ['warn', 'warnings'], ['info', 'info'], ['debug', 'debug']]
+          .map(([v, t]) => el('option', { value: v, text: t, selected: (ctx.logLevel || '') === v ? '' : null })));
+      level.addEventListener('change', () => { ctx.logLevel = level.value || undefined; tabs.logs(ctx, panel); });
       const rows = (lines || []).map(l => el('tr', { class: 'level-' + (l.level || 'info') },
         cell(new Date(l.t).toLocaleTimeString()), cell(l.level),
         cell([l.source, l.scenario, l.vu != null ? 'VU ' + l.vu : null, l.iteration != null ? 'iteration ' + l.iteration : null]
           .filter(x => x !== null && x !== undefined && x !== '').join(' · ')), cell(l.message)));
-      panel.replaceChildren(rows.length ? W.table(['Time', 'Level', 'Source', 'Message'], rows, 'logs')
-        : el('p', { class: 'note', text: 'Nothing logged.' }));
+      panel.replaceChildren(el('p', null, level, ' ', el('span', { class: 'note', text: rows.length >= 1000
+        ? 'The first 1,000 lines.' : rows.length + ' lines' })),
+      rows.length ? W.table(['Time', 'Level', 'Source', 'Message'], rows, 'logs') : el('p', { class: 'note', text: 'Nothing logged.' }));
     });
   };
 })();
