@@ -85,6 +85,14 @@
     });
     reset.addEventListener('click', () => W.zoom.set(null));
     bar.replaceChildren(el('label', { text: 'Filter' }), scenario, group, tagKey, tagValue, add, chips, zoomText, reset);
+    // a rebuilt bar (new tag values while the run streams) keeps what is picked
+    scenario.value = ctx.filters.scenario || '';
+    group.value = ctx.filters.group || '';
+    drawChips(chips);
+    if (W.zoom.range) {
+      zoomText.textContent = 'Zoom: ' + new Date(W.zoom.range.from).toLocaleTimeString() + ' – ' + new Date(W.zoom.range.to).toLocaleTimeString();
+      reset.hidden = false;
+    }
     if (W.exported) {
       for (const c of [scenario, group, tagKey, tagValue, add]) c.disabled = true;
       bar.append(el('span', { class: 'note', id: 'filters-note',
@@ -135,12 +143,17 @@
     return Promise.all([loadStats(), loadOverview(), loadTab(ctx.tab)]);
   }
 
+  let polls = 0;
+  function loadTags() {
+    return api('/api/runs/' + ctx.id + '/tags').then(filterBar).catch(() => filterBar({}));
+  }
   function poll() {
     api('/api/runs/' + ctx.id).then(j => {
       const was = ctx.header.stateKey;
       applyHeader(j);
       const running = ctx.header.stateKey === 'RUNNING';
       if (running || was === 'RUNNING') refreshAll();
+      if ((running && ++polls % 5 === 0) || (!running && was === 'RUNNING')) loadTags();
       if (running && !W.exported) setTimeout(poll, 2000);
     }).catch(() => { if (!W.exported) setTimeout(poll, 5000); });
   }
@@ -149,7 +162,7 @@
   tabBar();
   api('/api/runs/' + ctx.id).then(j => {
     applyHeader(j);
-    api('/api/runs/' + ctx.id + '/tags').then(filterBar).catch(() => filterBar({}));
+    loadTags();
     const initial = location.hash.slice(1);
     return Promise.all([loadStats(), loadOverview(), show(TABS.some(t => t[0] === initial) ? initial : 'thresholds')]);
   }).then(() => {
