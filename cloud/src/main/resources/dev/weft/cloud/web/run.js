@@ -55,13 +55,14 @@
 
   function loadOverview() {
     const f = ctx.filters;
+    const gen = gens.overview = (gens.overview || 0) + 1;
     const defs = [['vus', 'value', 'VUs', x => x, 'y'], ['http_reqs', 'rate', 'req/s', x => x, 'y'],
       ['http_req_failed', 'value', 'failed %', x => x * 100, 'y'], ['http_req_duration', 'p(95)', 'p95 ms (right axis)', x => x, 'ms']];
     return Promise.all(defs.map(([m, s, label, scale, axis]) => api(W.seriesPath(ctx.id, m, s, null, f))
       .then(r => (r.lines || []).map(l => ({ label: label, scale: axis,
         points: l.points.map(([t, v]) => [t, v === null ? null : scale(v)]) })))
       .catch(() => [])))
-      .then(all => overview.setLines(all.flat()));
+      .then(all => { if (gens.overview === gen) overview.setLines(all.flat()); });
   }
 
   // ---- filters ----
@@ -130,14 +131,20 @@
   function loadTab(key) {
     const panel = $('panel-' + key);
     const old = [...W.zoom.charts].filter(c => panel.contains(c.box));
+    // answers can arrive out of order (a filter picked while the last load runs): only the newest load draws
+    const gen = gens[key] = (gens[key] || 0) + 1;
+    const view = Object.assign({}, ctx, { fresh: () => gens[key] === gen, reload: () => loadTab(key) });
     // the old charts go once the new ones are in place (a live refresh does not flicker)
-    return W.runTabs[key](ctx, panel).catch(e => W.showError(panel, e))
+    return W.runTabs[key](view, panel).catch(e => { if (view.fresh()) W.showError(panel, e); })
       .finally(() => old.filter(c => !c.box.isConnected).forEach(c => c.destroy()));
   }
 
+  const gens = {};
   function loadStats() {
-    return api(W.q('/api/runs/' + ctx.id + '/stats', W.filterParams(ctx.filters))).then(tiles)
-      .catch(e => W.showError($('tiles'), e));
+    const gen = gens.stats = (gens.stats || 0) + 1;
+    return api(W.q('/api/runs/' + ctx.id + '/stats', W.filterParams(ctx.filters)))
+      .then(s => { if (gens.stats === gen) tiles(s); })
+      .catch(e => { if (gens.stats === gen) W.showError($('tiles'), e); });
   }
   function refreshAll() {
     return Promise.all([loadStats(), loadOverview(), loadTab(ctx.tab)]);
