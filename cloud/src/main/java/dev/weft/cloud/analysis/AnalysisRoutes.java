@@ -39,7 +39,7 @@ public final class AnalysisRoutes {
     private final Authenticator auth;
     private final RunService runs;
     private final TestsCatalog tests;
-    private final AnswerCache cache = new AnswerCache();
+    private final AnswerCache<String> cache = new AnswerCache<>();
 
     public AnalysisRoutes(Database db, Authenticator auth, RunService runs) {
         this.db = db;
@@ -106,7 +106,10 @@ public final class AnalysisRoutes {
             }
             case "thresholds" -> {
                 q.allow(true, Set.of());
-                return ThresholdValues.of(RunData.load(db, r, RunFilter.of(q), ThresholdValues.metrics(r.thresholds()), true));
+                RunFilter f = RunFilter.of(q);
+                Set<String> metrics = ThresholdValues.metrics(r.thresholds());
+                return ThresholdValues.of(RunData.slicesAnswer(ThresholdValues.selectors(r.thresholds()))
+                        ? RunData.loadMetrics(db, r, f, metrics, true) : RunData.load(db, r, f, metrics, true));
             }
             case "series" -> {
                 q.allow(true, Set.of("metric", "stat", "by", "points"));
@@ -118,10 +121,10 @@ public final class AnalysisRoutes {
                 q.allow(true, Set.of());
                 RunFilter f = RunFilter.of(q);
                 return switch (what) {
-                    case "stats" -> StatTiles.of(db, RunData.load(db, r, f, StatTiles.METRICS, true));
+                    case "stats" -> StatTiles.of(db, RunData.loadMetrics(db, r, f, StatTiles.METRICS, true));
                     case "checks" -> ChecksTree.of(RunData.load(db, r, f, Set.of("checks"), false));
                     case "http" -> HttpTable.of(RunData.load(db, r, f, HttpTable.METRICS, true));
-                    default -> MetricsTable.of(RunData.load(db, r, f, Set.of(), true));
+                    default -> MetricsTable.of(RunData.loadMetrics(db, r, f, Set.of(), true));
                 };
             }
         }
@@ -131,30 +134,30 @@ public final class AnalysisRoutes {
             throws IOException, SQLException, ApiException {
         q.allow(true, Set.of());
         RunFilter f = RunFilter.of(q);
-        String file = "run-" + r.id() + "-" + what + "." + format;
-        exchange.getResponseHeaders().set("Content-Disposition", "attachment; filename=\"" + file + "\"");
+        String body;
         if (what.equals("http")) {
             List<Map<String, Object>> rows = HttpTable.of(RunData.load(db, r, f, HttpTable.METRICS, true));
+            body = format.equals("csv") ? Exports.httpCsv(rows) : GSON.toJson(rows);
+        } else {
+            RunData data = RunData.load(db, r, f, Set.of(), true);
+            List<Map<String, Object>> metrics = MetricsTable.of(data);
             if (format.equals("csv")) {
-                Responses.send(exchange, 200, "text/csv; charset=utf-8", Exports.httpCsv(rows));
+                body = Exports.summaryCsv(metrics);
             } else {
-                json(exchange, rows);
+                Map<String, Object> out = new LinkedHashMap<>();
+                out.put("run", dev.weft.cloud.api.RunJson.of(r));
+                out.put("stats", StatTiles.of(db, data));
+                out.put("metrics", metrics);
+                out.put("thresholds", ThresholdValues.of(data));
+                out.put("checks", ChecksTree.of(data));
+                body = GSON.toJson(out);
             }
-            return;
         }
-        RunData data = RunData.load(db, r, f, Set.of(), true);
-        List<Map<String, Object>> metrics = MetricsTable.of(data);
-        if (format.equals("csv")) {
-            Responses.send(exchange, 200, "text/csv; charset=utf-8", Exports.summaryCsv(metrics));
-            return;
-        }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("run", dev.weft.cloud.api.RunJson.of(r));
-        out.put("stats", StatTiles.of(db, data));
-        out.put("metrics", metrics);
-        out.put("thresholds", ThresholdValues.of(data));
-        out.put("checks", ChecksTree.of(data));
-        json(exchange, out);
+        // only a download that is there says "attachment"; an error stays a JSON answer
+        exchange.getResponseHeaders().set("Content-Disposition",
+                "attachment; filename=\"run-" + r.id() + "-" + what + "." + format + "\"");
+        Responses.send(exchange, 200, format.equals("csv") ? "text/csv; charset=utf-8" : "application/json; charset=utf-8",
+                body);
     }
 
     private static long id(String text, String key) throws ApiException {
