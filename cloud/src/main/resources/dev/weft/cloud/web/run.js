@@ -33,10 +33,21 @@
     $('run-status').textContent = h.run_status == null ? (h.stateKey === 'RUNNING' ? 'streaming' : '') : (statuses[h.run_status] || 'status ' + h.run_status);
     $('run-vus').textContent = W.num(h.vus) + ' VUs';
     $('run-started').textContent = W.date(h.createdMs);
-    if (h.testId != null && !W.exported) {
+    if (h.testId != null && !W.exported && $('test-link').hidden) {
       const link = $('test-link');
       link.href = '/tests/' + h.testId;
       link.hidden = false;
+      // the run before this one of the same test, as the baseline to compare with
+      api('/api/tests/' + h.testId).then(t => {
+        const ids = t.runs.map(r => String(W.header(r).id));
+        const before = ids[ids.indexOf(String(h.id)) + 1];
+        if (ids.includes(String(h.id)) && before) {
+          const prev = $('compare-link');
+          prev.href = W.q('/compare', [['base', before], ['run', h.id]]);
+          prev.textContent = 'compare with run #' + before;
+          prev.hidden = false;
+        }
+      }).catch(() => {});
     }
     accounting(h);
   }
