@@ -26,9 +26,9 @@ final class ChannelFactory {
     private ChannelFactory() {
     }
 
-    static ManagedChannel build(String target, ConnectOptions o, Executor executor) throws GrpcException {
+    static ManagedChannel build(String target, ConnectOptions o, Executor executor, Traffic traffic) throws GrpcException {
         OkHttpChannelBuilder b = OkHttpChannelBuilder.forTarget(target, credentials(o)).executor(executor)
-                .offloadExecutor(executor);
+                .offloadExecutor(executor).socketFactory(traffic.socketFactory());
         if (o.maxReceiveSize() > 0) {
             b.maxInboundMessageSize(o.maxReceiveSize());
         }

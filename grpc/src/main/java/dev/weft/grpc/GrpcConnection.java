@@ -37,10 +37,14 @@ public final class GrpcConnection implements AutoCloseable {
         this.callOptions = callOptions;
     }
 
-    /** Dials {@code address} (host:port) and waits until it is connected, failed or timed out. */
-    public static GrpcConnection open(String address, ConnectOptions o) throws GrpcException {
+    /**
+     * Dials {@code address} (host:port) and waits until it is connected, failed or timed out.
+     *
+     * @param traffic counts the connection's bytes (the VU's data_sent and data_received)
+     */
+    public static GrpcConnection open(String address, ConnectOptions o, Traffic traffic) throws GrpcException {
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
-        ManagedChannel channel = ChannelFactory.build(address, o, executor);
+        ManagedChannel channel = ChannelFactory.build(address, o, executor, traffic);
         CallOptions options = CallOptions.DEFAULT;
         if (o.maxSendSize() > 0) {
             options = options.withMaxOutboundMessageSize(o.maxSendSize());
@@ -98,6 +102,9 @@ public final class GrpcConnection implements AutoCloseable {
             return "context deadline exceeded";
         }
         Throwable cause = s.getCause();
+        if (cause instanceof javax.net.ssl.SSLException) {
+            return "connection error: desc = \"transport: authentication handshake failed: " + cause.getMessage() + "\"";
+        }
         String detail = cause == null ? String.valueOf(s.getDescription())
                 : cause instanceof ConnectException ? "dial tcp " + address + ": connect: connection refused"
                 : cause.getMessage() == null ? cause.toString() : cause.getMessage();

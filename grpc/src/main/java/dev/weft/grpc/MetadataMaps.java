@@ -27,7 +27,10 @@ final class MetadataMaps {
         return md;
     }
 
-    /** Every key but those grpc-go keeps from its users (pseudo-headers, content-type, grpc-status...); binary values as ISO-8859-1 text. */
+    /**
+     * Every key but pseudo-headers and grpc-go's reserved ones, as k6 shows them (content-type
+     * and grpc-accept-encoding included); binary values as ISO-8859-1 text.
+     */
     static Map<String, List<String>> toMap(Metadata md) {
         Map<String, List<String>> m = new LinkedHashMap<>();
         if (md == null) {
@@ -52,8 +55,7 @@ final class MetadataMaps {
 
     private static boolean reserved(String k) {
         return k.startsWith(":") || switch (k) {
-            case "content-type", "grpc-status", "grpc-message", "grpc-encoding", "grpc-timeout", "te",
-                    "grpc-message-type" -> true;
+            case "grpc-status", "grpc-message", "grpc-encoding", "grpc-timeout", "grpc-message-type", "te" -> true;
             default -> false;
         };
     }

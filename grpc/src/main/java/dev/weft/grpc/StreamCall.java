@@ -94,7 +94,7 @@ public final class StreamCall {
         com.google.gson.JsonObject o = new com.google.gson.JsonObject();
         o.addProperty("code", s.getCode().value());
         o.add("details", new com.google.gson.JsonArray());
-        o.addProperty("message", s.getDescription() == null ? s.getCode().toString() : s.getDescription());
+        o.addProperty("message", StatusText.message(s));
         return o.toString();
     }
 }

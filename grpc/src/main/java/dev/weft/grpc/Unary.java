@@ -48,7 +48,7 @@ final class Unary<T> extends ClientCall.Listener<T> {
             }
             String error = s.isOk() ? null : errorJson(s);
             return new CallResult(s.getCode().value(), body, MetadataMaps.toMap(headers), MetadataMaps.toMap(trailers),
-                    error, System.currentTimeMillis(), durationMs);
+                    error, System.currentTimeMillis(), durationMs, !StatusText.neverSent(s));
         }
     }
 
@@ -56,7 +56,7 @@ final class Unary<T> extends ClientCall.Listener<T> {
     static String errorJson(Status s) {
         com.google.gson.JsonObject o = new com.google.gson.JsonObject();
         o.addProperty("code", s.getCode().value());
-        o.addProperty("message", s.getDescription() == null ? "" : s.getDescription());
+        o.addProperty("message", StatusText.message(s));
         o.add("details", new com.google.gson.JsonArray());
         return o.toString();
     }

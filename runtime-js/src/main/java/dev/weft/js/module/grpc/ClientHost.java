@@ -15,6 +15,7 @@ import dev.weft.grpc.GrpcMetrics;
 import dev.weft.grpc.MethodInfo;
 import dev.weft.grpc.PendingCall;
 import dev.weft.grpc.ServiceCatalog;
+import dev.weft.grpc.Traffic;
 import dev.weft.js.module.HostObject;
 import dev.weft.js.module.Phase;
 import dev.weft.js.module.VuScope;
@@ -43,12 +44,14 @@ final class ClientHost {
 
     private final VuScope vu;
     private final GrpcShared shared;
+    private final Traffic traffic;
     private final ServiceCatalog catalog = new ServiceCatalog();
     private GrpcConnection connection;
 
-    ClientHost(VuScope vu, GrpcShared shared) {
+    ClientHost(VuScope vu, GrpcShared shared, Traffic traffic) {
         this.vu = vu;
         this.shared = shared;
+        this.traffic = traffic;
     }
 
     static ClientHost of(Value proxy) {
@@ -121,7 +124,7 @@ final class ClientHost {
         }
     }
 
-    /** What load() returns in k6: package, service and full_method of each method. */
+    /** What load() returns in k6: package, service, full_method, name and streaming flags of each method. */
     private static String methodsJson(List<MethodInfo> infos) {
         JsonArray a = new JsonArray();
         for (MethodInfo m : infos) {
@@ -129,6 +132,9 @@ final class ClientHost {
             o.addProperty("package", m.packageName());
             o.addProperty("service", m.service());
             o.addProperty("full_method", m.fullMethod());
+            o.addProperty("name", m.name());
+            o.addProperty("is_client_stream", m.clientStreaming());
+            o.addProperty("is_server_stream", m.serverStreaming());
             a.add(o);
         }
         return a.toString();
@@ -148,7 +154,7 @@ final class ClientHost {
             connection.close();
             connection = null;
         }
-        connection = GrpcConnection.open(address, p.options());
+        connection = GrpcConnection.open(address, p.options(), traffic);
         if (p.options().reflect()) {
             FileDescriptorSet set = connection.reflect(p.options().reflectMetadata(), p.options().timeout());
             catalog.add(set);
@@ -220,8 +226,10 @@ final class ClientHost {
 
     /** Emits the call's grpc_req_duration sample and shapes the result as k6 returns it. */
     private String record(Tags tags, CallResult r) {
-        vu.services().sink().push(new Sample(GrpcMetrics.REQ_DURATION, tags.with("status", String.valueOf(r.status())),
-                r.endMillis(), r.durationMs()));
+        if (r.sent()) {
+            vu.services().sink().push(new Sample(GrpcMetrics.REQ_DURATION,
+                    tags.with("status", String.valueOf(r.status())), r.endMillis(), r.durationMs()));
+        }
         JsonObject o = new JsonObject();
         o.addProperty("status", r.status());
         o.add("message", r.message() == null ? com.google.gson.JsonNull.INSTANCE : JsonParser.parseString(r.message()));
