@@ -54,6 +54,8 @@ final class CommandTree {
         root.addSubcommand("version", new CommandLine(new VersionCmd(global)));
         root.addSubcommand("completion", new CommandLine(new CompletionCmd(global)));
         root.addSubcommand("help", new CommandLine(new CommandLine.HelpCommand()));
+        // cobra takes a flag again: the repeatable ones (-e, --tag, -o) add, the others keep the last
+        root.setOverwrittenOptionsAllowed(true);
         return root;
     }
 
