@@ -1,5 +1,6 @@
-// expect: exit=0 iterations=2 checks_passed=32 checks_failed=0 grpc_streams=6 grpc_streams_msgs_sent=12 grpc_streams_msgs_received=12
-// (The stream error's code is compared with ==: in k6 it is a Go value that === does not match.)
+// expect: exit=0 iterations=2 checks_passed=34 checks_failed=0 grpc_streams=6 grpc_streams_msgs_sent=12 grpc_streams_msgs_received=12
+// (Stream error codes and health statuses are compared with ==: in k6 they are Go values that
+// === does not match.)
 // k6/net/grpc against the Echo test server (GrpcTestServer: GRPC_ADDR plaintext, GRPC_TLS with
 // the certificate at GRPC_CERT): proto files loaded at run time, unary calls with metadata and
 // tags, a failing status, asyncInvoke, the three kinds of stream, reflection and TLS.
@@ -30,6 +31,7 @@ function stream(method, params, writes, onData) {
 export default async function () {
   check(methods, { 'load lists the four methods': (m) => m.length === 4 && m[0].full_method === '/weft.test.Echo/Say' });
   client.connect(__ENV.GRPC_ADDR, { plaintext: true });
+  check(client.healthCheck('weft.test.Echo'), { 'health check': (h) => h.status == grpc.HealthCheckServing });
 
   group('unary', () => {
     const r = client.invoke('weft.test.Echo/Say', { name: 'k6', count: 7, kind: 'BIG' },

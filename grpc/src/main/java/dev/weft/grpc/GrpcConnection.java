@@ -162,6 +162,64 @@ public final class GrpcConnection implements AutoCloseable {
         return new ReflectionClient(channel, metadata, timeout).fileDescriptors();
     }
 
+    /**
+     * {@code client.healthCheck(service)}: grpc.health.v1's Check, hand-coded (request field 1 the
+     * service name, response field 1 the serving status). A failing call has grpc-go's words.
+     */
+    public HealthCheck healthCheck(String service) throws GrpcException {
+        io.grpc.MethodDescriptor<byte[], byte[]> md = io.grpc.MethodDescriptor.<byte[], byte[]>newBuilder()
+                .setType(io.grpc.MethodDescriptor.MethodType.UNARY).setFullMethodName("grpc.health.v1.Health/Check")
+                .setRequestMarshaller(Marshallers.bytes()).setResponseMarshaller(Marshallers.bytes()).build();
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try {
+            com.google.protobuf.CodedOutputStream out = com.google.protobuf.CodedOutputStream.newInstance(bytes);
+            if (!service.isEmpty()) {
+                out.writeString(1, service);
+            }
+            out.flush();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        Unary<byte[]> listener = new Unary<>();
+        ClientCall<byte[], byte[]> call = channel.newCall(md, callOptions);
+        long startNanos = System.nanoTime();
+        call.start(listener, new Metadata());
+        call.request(2);
+        call.sendMessage(bytes.toByteArray());
+        call.halfClose();
+        Unary.Outcome<byte[]> outcome;
+        try {
+            outcome = listener.done.get();
+        } catch (InterruptedException e) {
+            call.cancel("canceled by client (k6)", null);
+            Thread.currentThread().interrupt();
+            throw new GrpcException("context canceled");
+        } catch (ExecutionException e) {
+            throw new GrpcException(String.valueOf(e.getCause().getMessage()), e.getCause());
+        }
+        double ms = (System.nanoTime() - startNanos) / 1e6;
+        long end = System.currentTimeMillis();
+        Status s = outcome.status();
+        if (!s.isOk() || outcome.message() == null) {
+            return new HealthCheck(0, s.getCode().value(), "rpc error: code = " + StatusText.goName(s.getCode())
+                    + " desc = " + StatusText.message(s), end, ms);
+        }
+        try {
+            com.google.protobuf.CodedInputStream in = com.google.protobuf.CodedInputStream.newInstance(outcome.message());
+            int status = 0;
+            for (int tag; (tag = in.readTag()) != 0;) {
+                if (tag >>> 3 == 1) {
+                    status = in.readEnum();
+                } else {
+                    in.skipField(tag);
+                }
+            }
+            return new HealthCheck(status, 0, null, end, ms);
+        } catch (java.io.IOException e) {
+            throw new GrpcException("can't read the health check response: " + e.getMessage(), e);
+        }
+    }
+
     private CallOptions withDeadline(Duration timeout) {
         return timeout == null || timeout.isZero() ? callOptions
                 : callOptions.withDeadlineAfter(timeout.toNanos(), TimeUnit.NANOSECONDS);

@@ -204,12 +204,7 @@ final class ReflectionClient {
     }
 
     private static String codeName(Status s) {
-        String n = s.getCode().name();
-        StringBuilder b = new StringBuilder();
-        for (String part : n.split("_")) {
-            b.append(part.charAt(0)).append(part.substring(1).toLowerCase(java.util.Locale.ROOT));
-        }
-        return b.toString().replace("Ok", "OK");
+        return StatusText.goName(s.getCode());
     }
 
     /** The server does not speak this reflection version. */

@@ -19,6 +19,21 @@ final class StatusText {
         return d;
     }
 
+    /** grpc-go's name of a code: Unimplemented, DeadlineExceeded, OK. */
+    static String goName(Status.Code code) {
+        if (code == Status.Code.OK) {
+            return "OK";
+        }
+        if (code == Status.Code.CANCELLED) {
+            return "Canceled";
+        }
+        StringBuilder b = new StringBuilder();
+        for (String part : code.name().split("_")) {
+            b.append(part.charAt(0)).append(part.substring(1).toLowerCase(java.util.Locale.ROOT));
+        }
+        return b.toString();
+    }
+
     /** The call's deadline had passed before it started, so nothing went on the wire. */
     static boolean neverSent(Status s) {
         return s.getCode() == Status.Code.DEADLINE_EXCEEDED && s.getDescription() != null

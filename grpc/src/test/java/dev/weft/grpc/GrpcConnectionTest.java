@@ -89,4 +89,33 @@ class GrpcConnectionTest {
                 .hasMessage("connection error: desc = \"transport: error while dialing: dial tcp " + address
                         + ": connect: connection refused\"");
     }
+
+    @Test
+    void healthCheckAnswersTheServingStatusOrGoStyleErrors() throws Exception {
+        try (GrpcTestServer server = GrpcTestServer.start(null, "none");
+                GrpcConnection c = GrpcConnection.open(server.address(), plaintext(), new Traffic())) {
+            assertThat(c.healthCheck("").servingStatus()).isEqualTo(1);
+            assertThat(c.healthCheck("weft.test.Down").servingStatus()).isEqualTo(2);
+            HealthCheck unknown = c.healthCheck("nope");
+            assertThat(unknown.code()).isEqualTo(5);
+            assertThat(unknown.error()).isEqualTo("rpc error: code = NotFound desc = unknown service nope");
+        }
+    }
+
+    @Test
+    void aReplyOverMaxReceiveSizeIsAResourceExhaustedStatus() throws Exception {
+        ConnectOptions small = new ConnectOptions(true, false, Map.of(), Duration.ofSeconds(10), 20, 0, "", null,
+                false, "");
+        try (GrpcTestServer server = GrpcTestServer.start(null, "v1");
+                GrpcConnection full = GrpcConnection.open(server.address(), plaintext(), new Traffic());
+                GrpcConnection c = GrpcConnection.open(server.address(), small, new Traffic())) {
+            ServiceCatalog catalog = new ServiceCatalog();
+            catalog.add(full.reflect(Map.of(), Duration.ofSeconds(10)));
+            CallResult r = c.invoke(catalog.method("/weft.test.Echo/Say").orElseThrow(), catalog.json(),
+                    new CallRequest("/weft.test.Echo/Say", "{\"name\":\"a long enough name to pass twenty bytes\"}",
+                            Map.of(), Duration.ofSeconds(5), false, Tags.EMPTY));
+
+            assertThat(r.status()).isEqualTo(8);
+        }
+    }
 }

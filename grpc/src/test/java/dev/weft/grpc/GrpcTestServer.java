@@ -47,7 +47,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Say echoes name, count, kind and ratio, copies request metadata {@code x-*} into
  * {@code metadata}, sends header {@code x-server: weft} and trailer {@code x-trailer: done};
- * {@code fail_code > 0} answers that status with message "failing as asked".
+ * {@code fail_code > 0} answers that status with message "failing as asked". grpc.health.v1:
+ * "" and weft.test.Echo are SERVING, weft.test.Down NOT_SERVING.
  */
 public final class GrpcTestServer implements AutoCloseable {
     private static final Metadata.Key<String> X_SERVER = Metadata.Key.of("x-server", Metadata.ASCII_STRING_MARSHALLER);
@@ -89,6 +90,10 @@ public final class GrpcTestServer implements AutoCloseable {
                                 new ByteArrayInputStream(tls.certPem().getBytes(StandardCharsets.US_ASCII)),
                                 new ByteArrayInputStream(tls.keyPem().getBytes(StandardCharsets.US_ASCII))).build());
         b.addService(ServerInterceptors.intercept(echo(file.getServices().getFirst()), headersInContext()));
+        io.grpc.protobuf.services.HealthStatusManager health = new io.grpc.protobuf.services.HealthStatusManager();
+        health.setStatus("weft.test.Echo", io.grpc.health.v1.HealthCheckResponse.ServingStatus.SERVING);
+        health.setStatus("weft.test.Down", io.grpc.health.v1.HealthCheckResponse.ServingStatus.NOT_SERVING);
+        b.addService(health.getHealthService());
         if (reflection.equals("v1") || reflection.equals("both")) {
             b.addService(ProtoReflectionServiceV1.newInstance());
         }

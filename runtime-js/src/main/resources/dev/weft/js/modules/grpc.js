@@ -71,6 +71,9 @@
         }
       });
     }
+    healthCheck(service) {
+      return JSON.parse(answer(hosts.get(this).healthCheck(service === undefined ? null : service)));
+    }
     close() {
       answer(hosts.get(this).close());
     }

@@ -12,6 +12,7 @@ import dev.weft.grpc.CallTags;
 import dev.weft.grpc.GrpcConnection;
 import dev.weft.grpc.GrpcException;
 import dev.weft.grpc.GrpcMetrics;
+import dev.weft.grpc.HealthCheck;
 import dev.weft.grpc.MethodInfo;
 import dev.weft.grpc.PendingCall;
 import dev.weft.grpc.ServiceCatalog;
@@ -66,6 +67,8 @@ final class ClientHost {
                 .fn("connect", guarded(a -> connect(a[0].isString() ? a[0].asString() : String.valueOf(a[0]), a[1])))
                 .fn("invoke", guarded(a -> invoke(a[0], a[1], a[2])))
                 .fn("asyncInvoke", guarded(a -> asyncInvoke(a[0], a[1], a[2], a[3])))
+                .fn("healthCheck", guarded(a -> healthCheck(a.length == 0 || GrpcVuModule.absent(a[0]) ? ""
+                        : a[0].isString() ? a[0].asString() : String.valueOf(a[0]))))
                 .fn("close", guarded(a -> close()))
                 .build();
     }
@@ -247,6 +250,30 @@ final class ClientHost {
             o.add(k, a);
         });
         return o;
+    }
+
+    /**
+     * k6's healthCheck: {@code {status}} of grpc.health.v1, or a thrown error; either way a
+     * grpc_req_duration with only the VU's tags and the status, as k6 records it.
+     */
+    private Object healthCheck(String service) throws GrpcException {
+        if (connection == null) {
+            throw new GrpcException("no gRPC connection, you must call connect first");
+        }
+        HealthCheck h = connection.healthCheck(service);
+        vu.services().sink().push(new Sample(GrpcMetrics.REQ_DURATION,
+                vu.sampleTags().with("status", String.valueOf(h.code())), h.endMillis(), h.durationMs()));
+        if (h.error() != null) {
+            throw new GrpcException(h.error());
+        }
+        JsonObject o = new JsonObject();
+        o.addProperty("status", h.servingStatus());
+        return o.toString();
+    }
+
+    /** Closes the connection when the VU ends (a script need not call close). */
+    void closeQuietly() {
+        close();
     }
 
     private Object close() {

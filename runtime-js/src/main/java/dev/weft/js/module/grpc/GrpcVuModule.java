@@ -26,13 +26,19 @@ final class GrpcVuModule {
         GrpcMetrics.register(vu.services().metrics());
         List<StreamHost> open = new ArrayList<>();
         Traffic traffic = new Traffic();
+        List<ClientHost> clients = new ArrayList<>();
+        vu.onClose(() -> clients.forEach(ClientHost::closeQuietly));
         vu.onIterationEnd(() -> {
             open.forEach(StreamHost::drop);
             open.clear();
             pushTraffic(vu, traffic);
         });
         HostObject host = new HostObject()
-                .fn("newClient", args -> new ClientHost(vu, shared, traffic).build())
+                .fn("newClient", args -> {
+                    ClientHost client = new ClientHost(vu, shared, traffic);
+                    clients.add(client);
+                    return client.build();
+                })
                 .fn("openStream", args -> {
                     ClientHost client = args[0].isProxyObject() ? ClientHost.of(args[0]) : null;
                     EventLoop loop = TimersModule.loopOf(vu.context().getBindings("js").getMember("__weftModule")
