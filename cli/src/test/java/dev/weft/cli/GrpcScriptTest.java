@@ -1,6 +1,7 @@
 package dev.weft.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -149,5 +150,62 @@ class GrpcScriptTest {
     @Test
     void theCompatProtoIsTheOneTheTestServerServes() throws Exception {
         assertThat(Files.readString(COMPAT.resolve("data/grpc/echo.proto"))).isEqualTo(GrpcTestServer.protoText());
+    }
+
+    @Test
+    void protosetsBinaryMetadataDiscardedResponsesAndMutualTlsWithAnEncryptedKey() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/openssl")), "openssl makes the encrypted client key");
+        TestCertificate serverCert = TestCertificate.create();
+        TestCertificate clientCert = TestCertificate.create();
+        Path key = dir.resolve("client-key.pem");
+        Files.writeString(key, clientCert.keyPem());
+        Process p = new ProcessBuilder("openssl", "rsa", "-in", key.toString(), "-aes256", "-traditional", "-passout",
+                "pass:s3cret", "-out", key.toString()).redirectErrorStream(true).start();
+        assertThat(p.waitFor()).isZero();
+        Files.writeString(dir.resolve("ca.pem"), serverCert.certPem());
+        Files.writeString(dir.resolve("client-cert.pem"), clientCert.certPem());
+        Path protos = Files.createDirectories(dir.resolve("protos"));
+        Files.writeString(protos.resolve("echo.proto"), GrpcTestServer.protoText());
+        Files.write(dir.resolve("echo.protoset"), dev.weft.grpc.ProtoCompiler.inUserCache()
+                .compile(List.of(protos), List.of("echo.proto")).toByteArray());
+        Path script = dir.resolve("more.js");
+        Files.writeString(script, """
+                import grpc from 'k6/net/grpc';
+                import { check } from 'k6';
+                export const options = { iterations: 1 };
+                const client = new grpc.Client();
+                const methods = client.loadProtoset('echo.protoset');
+                const mutual = new grpc.Client();
+                mutual.loadProtoset('echo.protoset');
+                const CA = open('ca.pem'), CERT = open('client-cert.pem'), KEY = open('client-key.pem');
+                export default function () {
+                  client.connect(__ENV.GRPC_ADDR, { plaintext: true });
+                  const r = client.invoke('weft.test.Echo/Say', { name: 'b' },
+                    { metadata: { 'x-raw-bin': new Uint8Array([1, 2, 255]), 'x-text': 'plain' } });
+                  const d = client.invoke('weft.test.Echo/Say', { name: 'd' }, { discardResponseMessage: true });
+                  client.close();
+                  mutual.connect(__ENV.MTLS_ADDR, { tls: { cacerts: CA, cert: CERT, key: KEY, password: 's3cret' } });
+                  const m = mutual.invoke('weft.test.Echo/Say', { name: 'mutual' });
+                  mutual.close();
+                  check(null, {
+                    'protoset methods': () => methods.length === 4,
+                    'binary metadata': () => r.message.metadata['x-raw-bin'] === 'AQL/' && r.message.metadata['x-text'] === 'plain',
+                    'discarded response': () => d.status === grpc.StatusOK && d.message === null,
+                    'mutual TLS with an encrypted key': () => m.message.message === 'hello mutual',
+                  });
+                }
+                """);
+        try (GrpcTestServer mtls = GrpcTestServer.start(serverCert, "none", clientCert)) {
+            FakeGlobalEnv g = new FakeGlobalEnv(dir, Map.of("HOME", dir.toString()));
+            Path export = dir.resolve("export.json");
+            int code = new Cli(g.env).run(List.of("run", "-q", "--no-color", "--address", "", "-e",
+                    "GRPC_ADDR=" + plain.address(), "-e", "MTLS_ADDR=" + mtls.address(), "--summary-export",
+                    export.toString(), script.toString()));
+
+            assertThat(code).as(g.stderr()).isZero();
+            JsonObject checks = JsonParser.parseString(Files.readString(export)).getAsJsonObject()
+                    .getAsJsonObject("metrics").getAsJsonObject("checks");
+            assertThat(checks.get("passes").getAsInt()).as(g.stdout() + g.stderr()).isEqualTo(4);
+        }
     }
 }

@@ -75,6 +75,12 @@ public final class GrpcTestServer implements AutoCloseable {
      * @param reflection    "v1", "v1alpha", "both" or "none"
      */
     public static GrpcTestServer start(TestCertificate tls, String reflection) throws IOException, GrpcException {
+        return start(tls, reflection, null);
+    }
+
+    /** As {@link #start(TestCertificate, String)}, requiring clients to present {@code client}'s certificate. */
+    public static GrpcTestServer start(TestCertificate tls, String reflection, TestCertificate client)
+            throws IOException, GrpcException {
         Path dir = Files.createTempDirectory("weft-grpc-proto");
         Files.writeString(dir.resolve("echo.proto"), protoText());
         FileDescriptorSet set = ProtoCompiler.inUserCache().compile(List.of(dir), List.of("echo.proto"));
@@ -85,10 +91,7 @@ public final class GrpcTestServer implements AutoCloseable {
             throw new IllegalStateException(e);
         }
         OkHttpServerBuilder b = OkHttpServerBuilder.forPort(new InetSocketAddress("127.0.0.1", 0),
-                tls == null ? InsecureServerCredentials.create()
-                        : TlsServerCredentials.newBuilder().keyManager(
-                                new ByteArrayInputStream(tls.certPem().getBytes(StandardCharsets.US_ASCII)),
-                                new ByteArrayInputStream(tls.keyPem().getBytes(StandardCharsets.US_ASCII))).build());
+                tls == null ? InsecureServerCredentials.create() : credentials(tls, client));
         b.addService(ServerInterceptors.intercept(echo(file.getServices().getFirst()), headersInContext()));
         io.grpc.protobuf.services.HealthStatusManager health = new io.grpc.protobuf.services.HealthStatusManager();
         health.setStatus("weft.test.Echo", io.grpc.health.v1.HealthCheckResponse.ServingStatus.SERVING);
@@ -101,6 +104,18 @@ public final class GrpcTestServer implements AutoCloseable {
             b.addService(ProtoReflectionService.newInstance());
         }
         return new GrpcTestServer(b.build().start(), file);
+    }
+
+    private static io.grpc.ServerCredentials credentials(TestCertificate tls, TestCertificate client)
+            throws IOException {
+        TlsServerCredentials.Builder b = TlsServerCredentials.newBuilder().keyManager(
+                new ByteArrayInputStream(tls.certPem().getBytes(StandardCharsets.US_ASCII)),
+                new ByteArrayInputStream(tls.keyPem().getBytes(StandardCharsets.US_ASCII)));
+        if (client != null) {
+            b.trustManager(new ByteArrayInputStream(client.certPem().getBytes(StandardCharsets.US_ASCII)))
+                    .clientAuth(TlsServerCredentials.ClientAuth.REQUIRE);
+        }
+        return b.build();
     }
 
     public int port() {
@@ -190,11 +205,14 @@ public final class GrpcTestServer implements AutoCloseable {
         Metadata headers = HEADERS.get();
         FieldDescriptor md = reply.findFieldByName("metadata");
         for (String k : headers.keys()) {
-            if (k.startsWith("x-") && !k.endsWith("-bin")) {
+            if (k.startsWith("x-")) {
+                String value = k.endsWith("-bin")
+                        ? java.util.Base64.getEncoder().encodeToString(
+                                headers.get(Metadata.Key.of(k, Metadata.BINARY_BYTE_MARSHALLER)))
+                        : headers.get(Metadata.Key.of(k, Metadata.ASCII_STRING_MARSHALLER));
                 DynamicMessage entry = DynamicMessage.newBuilder(md.getMessageType())
                         .setField(md.getMessageType().findFieldByName("key"), k)
-                        .setField(md.getMessageType().findFieldByName("value"),
-                                headers.get(Metadata.Key.of(k, Metadata.ASCII_STRING_MARSHALLER)))
+                        .setField(md.getMessageType().findFieldByName("value"), value)
                         .build();
                 b.addRepeatedField(md, entry);
             }

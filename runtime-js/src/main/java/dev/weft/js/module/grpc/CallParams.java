@@ -43,7 +43,10 @@ record CallParams(Map<String, List<String>> metadata, Tags tags, Duration timeou
         return new CallParams(metadata, new Tags(tags), timeout, discard);
     }
 
-    /** k6's metadata objects: string values, and ArrayBuffers for keys ending in -bin. */
+    /**
+     * k6's metadata objects: string values, and for keys ending in -bin a Uint8Array (what k6's
+     * runtime exports as bytes; an ArrayBuffer is refused there too).
+     */
     static Map<String, List<String>> metadata(Value v, String what) {
         Map<String, List<String>> md = new LinkedHashMap<>();
         if (GrpcVuModule.absent(v)) {
@@ -56,11 +59,14 @@ record CallParams(Map<String, List<String>> metadata, Tags tags, Duration timeou
             Value e = v.getMember(k);
             String value;
             if (k.endsWith("-bin")) {
-                if (!e.hasBufferElements()) {
+                if (!e.hasArrayElements() || e.getMetaObject() == null
+                        || !"Uint8Array".equals(e.getMetaObject().getMetaSimpleName())) {
                     throw new IllegalArgumentException("invalid " + what + " param: \"" + k + "\" value must be binary");
                 }
-                byte[] b = new byte[(int) e.getBufferSize()];
-                e.readBuffer(0, b, 0, b.length);
+                byte[] b = new byte[(int) e.getArraySize()];
+                for (int i = 0; i < b.length; i++) {
+                    b[i] = (byte) e.getArrayElement(i).asInt();
+                }
                 value = new String(b, StandardCharsets.ISO_8859_1);
             } else if (e.isString()) {
                 value = e.asString();
@@ -82,7 +88,7 @@ record CallParams(Map<String, List<String>> metadata, Tags tags, Duration timeou
                 return K6Duration.parse(v.asString());
             }
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("invalid timeout value: " + e.getMessage());
+            throw new IllegalArgumentException("invalid timeout value: time: invalid duration \"" + v.asString() + "\"");
         }
         throw new IllegalArgumentException("invalid timeout value: unable to use type " + v + " as a duration value");
     }
