@@ -148,6 +148,25 @@ class GrpcScriptTest {
     }
 
     @Test
+    void anUncaughtModuleErrorIsLoggedAtTheScriptsFramesOnlyAsK6LogsIt() throws Exception {
+        Path script = dir.resolve("uncaught.js");
+        Files.writeString(script, """
+                import grpc from 'k6/net/grpc';
+                const client = new grpc.Client();
+                export const options = { iterations: 1 };
+                export default function () {
+                  client.invoke('a.B/C', {});
+                }
+                """);
+
+        Run run = weft(script);
+
+        assertThat(run.code()).isZero();
+        assertThat(run.stderr()).contains("GoError: no gRPC connection, you must call connect first")
+                .contains("at default (").doesNotContain("weft:grpc.js");
+    }
+
+    @Test
     void theCompatProtoIsTheOneTheTestServerServes() throws Exception {
         assertThat(Files.readString(COMPAT.resolve("data/grpc/echo.proto"))).isEqualTo(GrpcTestServer.protoText());
     }
