@@ -32,6 +32,10 @@ public final class MessageJson {
     public DynamicMessage parse(Descriptor type, String json) throws GrpcException {
         DynamicMessage.Builder b = DynamicMessage.newBuilder(type);
         try {
+            String wrong = JsonTypes.firstMismatch(type, JsonParser.parseString(json));
+            if (wrong != null) {
+                throw new GrpcException("unable to serialise request object to protocol buffer: proto: " + wrong);
+            }
             parser.merge(json, b);
         } catch (InvalidProtocolBufferException | RuntimeException e) {
             throw new GrpcException("unable to serialise request object to protocol buffer: " + e.getMessage(), e);

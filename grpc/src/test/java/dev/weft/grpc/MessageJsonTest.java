@@ -72,8 +72,18 @@ class MessageJsonTest {
 
         assertThatThrownBy(() -> catalog.json().parse(request, "{\"bogus\":1}"))
                 .isInstanceOf(GrpcException.class)
-                .hasMessageStartingWith("unable to serialise request object to protocol buffer: ")
-                .hasMessageContaining("bogus");
+                .hasMessage("unable to serialise request object to protocol buffer: proto: unknown field \"bogus\"");
+    }
+
+    @Test
+    void aValueOfTheWrongJsonTypeIsRefusedAsProtojsonRefusesIt() {
+        Descriptor request = type("/weft.test.Echo/Say", true);
+
+        assertThatThrownBy(() -> catalog.json().parse(request, "{\"name\":1}"))
+                .hasMessage("unable to serialise request object to protocol buffer: proto: "
+                        + "invalid value for string field name: 1");
+        assertThatThrownBy(() -> catalog.json().parse(request, "{\"kind\":true}"))
+                .hasMessageContaining("invalid value for enum weft.test.Kind field kind: true");
     }
 
     @Test
