@@ -2,7 +2,6 @@ package dev.weft.js.module.grpc;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import com.google.protobuf.DescriptorProtos.FileDescriptorSet;
 import com.google.protobuf.Descriptors.MethodDescriptor;
 import com.google.protobuf.InvalidProtocolBufferException;
@@ -233,13 +232,10 @@ final class ClientHost {
             vu.services().sink().push(new Sample(GrpcMetrics.REQ_DURATION,
                     tags.with("status", String.valueOf(r.status())), r.endMillis(), r.durationMs()));
         }
-        JsonObject o = new JsonObject();
-        o.addProperty("status", r.status());
-        o.add("message", r.message() == null ? com.google.gson.JsonNull.INSTANCE : JsonParser.parseString(r.message()));
-        o.add("headers", metadataJson(r.headers()));
-        o.add("trailers", metadataJson(r.trailers()));
-        o.add("error", r.error() == null ? com.google.gson.JsonNull.INSTANCE : JsonParser.parseString(r.error()));
-        return o.toString();
+        // the message and error are JSON text already: joined, not parsed again
+        return "{\"status\":" + r.status() + ",\"message\":" + (r.message() == null ? "null" : r.message())
+                + ",\"headers\":" + metadataJson(r.headers()) + ",\"trailers\":" + metadataJson(r.trailers())
+                + ",\"error\":" + (r.error() == null ? "null" : r.error()) + "}";
     }
 
     private static JsonObject metadataJson(Map<String, List<String>> md) {
