@@ -114,8 +114,8 @@ final class ReflectionClient {
             throw new Unimplemented("rpc error: code = Unimplemented desc = " + s.getDescription());
         }
         if (outcome.message() == null) {
-            throw new GrpcException("can't list services: rpc error: code = " + codeName(s) + " desc = "
-                    + s.getDescription());
+            String what = field == LIST_SERVICES ? "can't list services" : "can't get descriptors of \"" + value + "\"";
+            throw new GrpcException(what + ": rpc error: code = " + codeName(s) + " desc = " + StatusText.message(s));
         }
         return outcome.message();
     }

@@ -21,7 +21,7 @@ public final class GrpcModule implements JsModule {
             "HealthCheckNotServing", "HealthCheckServiceUnkown");
 
     private final ReentrantLock lock = new ReentrantLock();
-    private Object shared;
+    private GrpcShared shared;
 
     @Override
     public String name() {
@@ -47,7 +47,7 @@ public final class GrpcModule implements JsModule {
             if (shared == null) {
                 shared = new GrpcShared();
             }
-            return (GrpcShared) shared;
+            return shared;
         } finally {
             lock.unlock();
         }
