@@ -39,6 +39,7 @@ public final class GrpcConnection implements AutoCloseable {
      * @param traffic counts the connection's bytes (the VU's data_sent and data_received)
      */
     public static GrpcConnection open(String address, ConnectOptions o, Traffic traffic) throws GrpcException {
+        checkHostPort(address);
         ManagedChannel channel = ChannelFactory.build(address, o, traffic);
         CallOptions options = CallOptions.DEFAULT;
         if (o.maxSendSize() > 0) {
@@ -52,6 +53,31 @@ public final class GrpcConnection implements AutoCloseable {
             throw e;
         }
         return c;
+    }
+
+    /**
+     * Refuses what Go's dialer refuses before dialing (k6's words), so an address without a port
+     * is not handed to grpc-java's target parser. Targets with a scheme (dns:///...) pass through.
+     */
+    static void checkHostPort(String address) throws GrpcException {
+        if (address.contains(":/")) {
+            return;
+        }
+        int colon = address.lastIndexOf(':');
+        String problem = null;
+        if (address.isEmpty()) {
+            problem = "missing port in address";
+        } else if (colon < 0 || address.startsWith("[") && colon < address.indexOf(']')) {
+            problem = "address " + address + ": missing port in address";
+        } else {
+            String port = address.substring(colon + 1);
+            if (!port.matches("[0-9]+")) {
+                problem = "strconv.Atoi: parsing \"" + port + "\": invalid syntax";
+            }
+        }
+        if (problem != null) {
+            throw new GrpcException("connection error: desc = \"transport: error while dialing: " + problem + "\"");
+        }
     }
 
     public String address() {

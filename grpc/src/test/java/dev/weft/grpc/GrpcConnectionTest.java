@@ -118,4 +118,15 @@ class GrpcConnectionTest {
             assertThat(r.status()).isEqualTo(8);
         }
     }
+
+    @Test
+    void anAddressWithoutAUsablePortIsRefusedInGosWords() {
+        assertThatThrownBy(() -> GrpcConnection.open("", plaintext(), new Traffic()))
+                .hasMessage("connection error: desc = \"transport: error while dialing: missing port in address\"");
+        assertThatThrownBy(() -> GrpcConnection.open("nohostport", plaintext(), new Traffic()))
+                .hasMessage("connection error: desc = \"transport: error while dialing: address nohostport: "
+                        + "missing port in address\"");
+        assertThatThrownBy(() -> GrpcConnection.open("localhost:http", plaintext(), new Traffic()))
+                .hasMessageContaining("strconv.Atoi: parsing \"http\": invalid syntax");
+    }
 }
