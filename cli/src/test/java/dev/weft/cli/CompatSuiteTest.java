@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.weft.grpc.GrpcTestServer;
+import dev.weft.grpc.TestCertificate;
 import dev.weft.target.TargetServer;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,7 +23,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Runs every script of the project's {@code compat/} folder through the real CLI against the
- * built-in target and checks the counts and exit code its {@code // expect:} line states.
+ * built-in target (and the gRPC test server, for k6/net/grpc scripts) and checks the counts and
+ * exit code its {@code // expect:} line states.
  */
 class CompatSuiteTest {
     private static final Path COMPAT = Path.of("..", "compat").toAbsolutePath().normalize();
@@ -30,21 +33,32 @@ class CompatSuiteTest {
     static RedisServer redis;
     @TempDir
     static Path redisDir;
+    static GrpcTestServer grpc;
+    static GrpcTestServer grpcTls;
+    static Path grpcCert;
 
     @TempDir
     Path dir;
 
     @BeforeAll
-    static void startTarget() throws IOException {
+    static void startTarget() throws Exception {
         target = TargetServer.startOnLoopback();
+        TestCertificate cert = TestCertificate.create();
+        grpc = GrpcTestServer.start(null, "both");
+        grpcTls = GrpcTestServer.start(cert, "none");
+        grpcCert = Files.createTempFile("weft-grpc-cert", ".pem");
+        Files.writeString(grpcCert, cert.certPem());
     }
 
     @AfterAll
-    static void stopTarget() {
+    static void stopTarget() throws IOException {
         target.close();
         if (redis != null) {
             redis.close();
         }
+        grpc.close();
+        grpcTls.close();
+        Files.deleteIfExists(grpcCert);
     }
 
     static Stream<String> scripts() throws IOException {
@@ -62,7 +76,9 @@ class CompatSuiteTest {
         FakeGlobalEnv g = new FakeGlobalEnv(dir, Map.of("HOME", dir.toString()));
         Path export = dir.resolve("export.json");
         List<String> args = new java.util.ArrayList<>(List.of("run", "-q", "--no-color", "--address", "", "-e",
-                "BASE_URL=" + target.baseUrl(), "--summary-export", export.toString()));
+                "BASE_URL=" + target.baseUrl(), "-e", "GRPC_ADDR=" + grpc.address(), "-e",
+                "GRPC_TLS=" + grpcTls.address(), "-e", "GRPC_CERT=" + grpcCert, "--summary-export",
+                export.toString()));
         if ("redis".equals(expect.get("needs"))) {
             if (redis == null) {
                 redis = RedisServer.startOrSkip(redisDir);
