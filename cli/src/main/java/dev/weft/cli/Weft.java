@@ -26,7 +26,7 @@ public final class Weft {
         int code = new Cli(global).run(List.of(args));
         System.out.flush();
         System.err.flush();
-        System.exit(code);
+        ProcessExit.exit(code);
     }
 
     private static PrintStream utf8(FileDescriptor fd) {
