@@ -14,6 +14,7 @@ import dev.weft.cloud.api.RunApiRoutes;
 import dev.weft.cloud.api.Authenticator;
 import dev.weft.cloud.http.RequestBodies;
 import dev.weft.cloud.metrics.ChartReader;
+import dev.weft.cloud.report.HtmlReport;
 import dev.weft.cloud.run.RunService;
 import dev.weft.cloud.run.RunStore;
 import dev.weft.cloud.store.Database;
@@ -26,6 +27,7 @@ import java.sql.SQLException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.tinylog.Logger;
 
 /**
@@ -44,6 +46,7 @@ public final class ResultsService implements AutoCloseable {
     private final Thread sweeper;
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final String baseUrl;
+    private final HtmlReport report;
 
     private ResultsService(ServiceConfig config) throws IOException, SQLException {
         this.config = config.validate();
@@ -78,10 +81,14 @@ public final class ResultsService implements AutoCloseable {
         server.createContext("/v1/", new ApiRoutes(auth, accounts, runs, bodies, () -> baseUrl, logins));
         server.createContext("/v1", new ApiFallback());
         server.createContext("/v2", new MetricsV2Routes(auth, runs, bodies));
+        AtomicReference<HttpHandler> apiRoutes = new AtomicReference<>();
+        this.report = new HtmlReport(apiRoutes::get, sessions, runs, db);
         HttpHandler web = new dev.weft.cloud.web.WebRoutes(auth, accounts, sessions, runs, charts,
                 new dev.weft.cloud.web.LiveUpdates(runs, charts, config.liveInterval(), stopping::get), bodies,
-                logins, () -> baseUrl, config.httpsPublicUrl());
-        server.createContext("/api", new RunApiRoutes(auth, runs, new RunSummary(db), web));
+                logins, () -> baseUrl, config.httpsPublicUrl(), () -> report);
+        apiRoutes.set(new RunApiRoutes(auth, runs, new RunSummary(db), web,
+                new dev.weft.cloud.analysis.AnalysisRoutes(db, auth, runs)));
+        server.createContext("/api", apiRoutes.get());
         server.createContext("/", web);
         this.sweeper = Thread.ofVirtual().name("weft-cloud-timeouts").unstarted(this::sweepLoop);
     }
@@ -127,6 +134,11 @@ public final class ResultsService implements AutoCloseable {
 
     public int port() {
         return server.getAddress().getPort();
+    }
+
+    /** Writes or renders the self-contained HTML report of a run (the local dashboard's export). */
+    public HtmlReport report() {
+        return report;
     }
 
     public AccountStore accounts() {
