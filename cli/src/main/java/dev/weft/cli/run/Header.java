@@ -11,6 +11,8 @@ import java.util.Locale;
 
 /** The run header k6 v1 prints before a test: execution, script, outputs, each scenario described as k6 does. */
 public final class Header {
+    private static final String WEB_DASHBOARD = dev.weft.cli.dashboard.WebDashboardOutput.NAME;
+
     private Header() {
     }
 
@@ -18,7 +20,16 @@ public final class Header {
         out.println();
         out.println("     execution: local");
         out.println("        script: " + script);
-        out.println("        output: " + (outputs.isEmpty() ? "-" : String.join(", ", outputs)));
+        List<String> others = new java.util.ArrayList<>();
+        for (String o : outputs) {
+            if (o.startsWith(WEB_DASHBOARD)) {
+                // k6's line for its dashboard, apart from the outputs
+                out.println(" web dashboard:" + o.substring(WEB_DASHBOARD.length()));
+            } else {
+                others.add(o);
+            }
+        }
+        out.println("        output: " + (others.isEmpty() ? "-" : String.join(", ", others)));
         out.println();
         out.printf(Locale.ROOT, "     scenarios: (100.00%%) %d scenario%s, %d max VUs, %s max duration (incl. graceful stop):%n",
                 plan.executors().size(), plan.executors().size() == 1 ? "" : "s", plan.maxVus(),

@@ -93,6 +93,7 @@ public final class RunCommand {
             }
             MetricsSetup metrics = MetricsSetup.create(registry, options, effective, plan, global, test.env(),
                     warning -> console.system("warn", warning));
+            console.streamTo(metrics.logStreams());
             return execute(test.program(), options, plan, metrics, info, test.env(), console, effective, clock);
         } catch (ScriptException e) {
             console.system("error", e.getMessage());
@@ -102,7 +103,7 @@ public final class RunCommand {
             return ExitCode.INVALID_CONFIG.code();
         } catch (OutputStartException e) {
             console.system("error", e.getMessage());
-            return ExitCode.INVALID_CONFIG.code();
+            return e.exitCode();
         }
     }
 
