@@ -95,7 +95,8 @@ public final class ResultsService implements AutoCloseable {
         HttpHandler web = new dev.weft.cloud.web.WebRoutes(auth, accounts, sessions, runs, charts,
                 new dev.weft.cloud.web.LiveUpdates(runs, charts, config.liveInterval(), stopping::get), bodies,
                 logins, () -> baseUrl, config.httpsPublicUrl(), () -> report);
-        apiRoutes.set(new RunApiRoutes(auth, runs, new RunSummary(db), web, logs));
+        apiRoutes.set(new RunApiRoutes(auth, runs, new RunSummary(db), web,
+                new dev.weft.cloud.analysis.AnalysisRoutes(db, auth, runs), logs));
         server.createContext("/api", apiRoutes.get());
         server.createContext("/", openAs == null ? web : new LocalLanding(web, runs, openAs));
         this.sweeper = Thread.ofVirtual().name("weft-cloud-timeouts").unstarted(this::sweepLoop);

@@ -3,6 +3,7 @@ package dev.weft.cloud.api;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import dev.weft.cloud.account.Principal;
+import dev.weft.cloud.analysis.AnalysisRoutes;
 import dev.weft.cloud.http.Responses;
 import dev.weft.cloud.logs.LogRoutes;
 import dev.weft.cloud.run.RunService;
@@ -12,8 +13,9 @@ import java.util.regex.Pattern;
 
 /**
  * Everything under {@code /api}: {@code GET /api/runs/{id}/summary} (k6's summary-export shape,
- * token or session), {@code GET /api/runs/{id}/logs} (see {@link LogRoutes}), {@code POST /api/runs/{id}/stop} (token only; see {@link RunService#stop}),
- * the web app's JSON endpoints (handed to {@code web}, which serves them),
+ * token or session), {@code GET /api/runs/{id}/logs} (see {@link LogRoutes}), {@code POST
+ * /api/runs/{id}/stop} (token only; see {@link RunService#stop}), the analysis API (handed to
+ * {@link AnalysisRoutes} first), the web app's JSON endpoints (handed to {@code web}, which serves them),
  * and a JSON 404/405 for any other path or method, so an API client never gets a login page or
  * a redirect. Called on the server's virtual request threads.
  */
@@ -27,18 +29,24 @@ public final class RunApiRoutes extends JsonHandler {
     private final RunService runs;
     private final RunSummary summaries;
     private final HttpHandler web;
+    private final AnalysisRoutes analysis;
     private final LogRoutes logs;
 
-    public RunApiRoutes(Authenticator auth, RunService runs, RunSummary summaries, HttpHandler web, LogRoutes logs) {
+    public RunApiRoutes(Authenticator auth, RunService runs, RunSummary summaries, HttpHandler web,
+            AnalysisRoutes analysis, LogRoutes logs) {
         this.logs = logs;
         this.auth = auth;
         this.runs = runs;
         this.summaries = summaries;
         this.web = web;
+        this.analysis = analysis;
     }
 
     @Override
     void route(HttpExchange exchange, String path, String method) throws Exception {
+        if (analysis.serve(exchange, path, method)) {
+            return;
+        }
         var summary = SUMMARY.matcher(path);
         if (summary.matches()) {
             require(method, "GET");

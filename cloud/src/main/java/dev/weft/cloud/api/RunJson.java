@@ -15,6 +15,15 @@ public final class RunJson {
 
     public static Map<String, Object> of(TestRun run) {
         Map<String, Object> m = new LinkedHashMap<>();
+        // the header the analysis API and the run page share (issue 15)
+        m.put("id", run.id());
+        m.put("testId", run.testId());
+        m.put("projectId", run.projectId() == null ? 0L : run.projectId());
+        m.put("state", run.state().label());
+        m.put("result", run.outcome());
+        m.put("createdAt", run.createdAt());
+        m.put("endedAt", run.endedAt());
+        m.put("durationS", ((run.endedAt() != null ? run.endedAt() : run.lastDataAt()) - run.createdAt()) / 1000.0);
         m.put("reference_id", run.referenceId());
         m.put("name", run.name());
         m.put("run_state", run.state().name());

@@ -39,7 +39,7 @@ public final class MetricStore {
     /** The {@code tags_key} of every overflow series (never a digest, which is 64 hex digits). */
     static final String OVERFLOW_TAGS_KEY = "overflow";
 
-    private record Existing(long count, double sum, double min, double max, byte[] histogram) { }
+    private record Existing(long count, double sum, double min, double max, double last, byte[] histogram) { }
 
     private record Target(long seriesId, long second) { }
 
@@ -119,7 +119,7 @@ public final class MetricStore {
                 foldedMetrics.add(a.metric());
             }
         }
-        store(c, writes);
+        store(c, runId, writes);
         countOnRun(c, runId, samples, folded);
         if (lost > 0) {
             SampleLosses.add(c, runId, LossReason.TOO_MANY_METRICS, 0, lost, "more than " + MAX_OVERFLOW_SERIES
@@ -128,9 +128,10 @@ public final class MetricStore {
         return new WriteResult(samples, folded, lost, foldedMetrics);
     }
 
-    private static void store(Connection c, Map<Target, SecondAggregate> writes) throws SQLException {
+    private static void store(Connection c, long runId, Map<Target, SecondAggregate> writes) throws SQLException {
+        Rollups rollups = new Rollups(runId);
         try (PreparedStatement select = c.prepareStatement("SELECT sample_count, sum_value, min_value, max_value, "
-                + "histogram FROM metric_seconds WHERE series_id = ? AND at_second = ?");
+                + "last_value, histogram FROM metric_seconds WHERE series_id = ? AND at_second = ?");
                 PreparedStatement insert = c.prepareStatement("INSERT INTO metric_seconds (series_id, at_second, "
                         + "sample_count, sum_value, min_value, max_value, last_value, histogram) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
                 PreparedStatement update = c.prepareStatement("UPDATE metric_seconds SET sample_count = ?, sum_value = ?, "
@@ -140,6 +141,7 @@ public final class MetricStore {
                 long id = w.getKey().seriesId();
                 SecondAggregate a = w.getValue();
                 Existing old = existing(select, id, a.second());
+                rollups.add(id, a, old == null ? 0 : old.last());
                 if (old == null) {
                     bindInsert(insert, id, a);
                     insert.addBatch();
@@ -151,6 +153,21 @@ public final class MetricStore {
             }
             if (inserts > 0) {
                 insert.executeBatch();
+            }
+        }
+        rollups.store(c);
+    }
+
+    /**
+     * Builds the rollups of a run stored before they were kept at ingest (its {@code rollups}
+     * flag is 0), once: the first caller locks the run's row, builds them and sets the flag;
+     * later callers find it set. Called by the analysis API before it reads a run.
+     */
+    public static void ensureRollups(Connection c, long runId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE test_runs SET rollups = 1 WHERE id = ? AND rollups = 0")) {
+            ps.setLong(1, runId);
+            if (ps.executeUpdate() == 1) {
+                Rollups.rebuild(c, runId);
             }
         }
     }
@@ -172,7 +189,8 @@ public final class MetricStore {
         select.setLong(1, seriesId);
         select.setLong(2, second);
         try (ResultSet rs = select.executeQuery()) {
-            return rs.next() ? new Existing(rs.getLong(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4), rs.getBytes(5))
+            return rs.next() ? new Existing(rs.getLong(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4), rs.getDouble(5),
+                    rs.getBytes(6))
                     : null;
         }
     }

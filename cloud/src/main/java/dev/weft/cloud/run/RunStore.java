@@ -30,7 +30,7 @@ public final class RunStore {
             + "run_status, result_status, threshold_results, created_at, last_data_at, ended_at, run_key, "
             + "expected_instances, (SELECT COUNT(*) FROM run_instances i WHERE i.run_id = test_runs.id), "
             + "(SELECT COUNT(*) FROM run_instances i WHERE i.run_id = test_runs.id AND i.finished_at IS NOT NULL), "
-            + "samples_received, overflow_samples";
+            + "samples_received, overflow_samples, test_id, rollups";
 
     private final Database db;
 
@@ -54,9 +54,10 @@ public final class RunStore {
         if (name.length() > 500) {
             name = name.substring(0, 500);
         }
+        long testId = Tests.idFor(c, orgId, request.projectId(), name, now);
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO test_runs (org_id, name, project_id, vus, "
-                + "duration_s, thresholds, run_state, created_at, last_data_at, run_key, expected_instances) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                + "duration_s, thresholds, run_state, created_at, last_data_at, run_key, expected_instances, test_id) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
             ps.setLong(1, orgId);
             ps.setString(2, name);
             if (request.projectId() == null) {
@@ -76,6 +77,7 @@ public final class RunStore {
             } else {
                 ps.setInt(11, expectedInstances);
             }
+            ps.setLong(12, testId);
             ps.executeUpdate();
             try (ResultSet keys = ps.getGeneratedKeys()) {
                 keys.next();
@@ -231,10 +233,12 @@ public final class RunStore {
         Map<String, List<String>> thresholds = WireJson.GSON.fromJson(rs.getString(7), THRESHOLDS);
         int expected = rs.getInt(16);
         Integer expectedInstances = rs.wasNull() ? null : expected;
+        long test = rs.getLong(21);
+        Long testId = rs.wasNull() ? null : test;
         return new TestRun(rs.getLong(1), rs.getLong(2), rs.getString(3), project, rs.getLong(5), rs.getLong(6),
                 thresholds == null ? Map.of() : thresholds, RunState.valueOf(rs.getString(8)), status, result,
                 results == null ? null : WireJson.GSON.fromJson(results, RESULTS), rs.getLong(12), rs.getLong(13),
                 endedAt, rs.getString(15), expectedInstances, rs.getInt(17), rs.getInt(18),
-                new RunAccounting(rs.getLong(19), rs.getLong(20), List.of()));
+                new RunAccounting(rs.getLong(19), rs.getLong(20), List.of()), testId, rs.getInt(22) == 1);
     }
 }

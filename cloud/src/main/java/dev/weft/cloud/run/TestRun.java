@@ -14,11 +14,14 @@ import java.util.Map;
  * @param instances        how many instances have joined (0 for a run created without a key)
  * @param finishedInstances how many of them have finished
  * @param accounting       samples received, folded into overflow series and lost
+ * @param testId           the test the run belongs to (its name within its project), or null
+ * @param rollups          false for a run stored before rollups were kept at ingest (built on first analysis)
  */
 public record TestRun(long id, long orgId, String name, Long projectId, long vus, long durationSeconds,
         Map<String, List<String>> thresholds, RunState state, Integer runStatus, Integer resultStatus,
         Map<String, Map<String, Boolean>> thresholdResults, long createdAt, long lastDataAt, Long endedAt,
-        String runKey, Integer expectedInstances, int instances, int finishedInstances, RunAccounting accounting) {
+        String runKey, Integer expectedInstances, int instances, int finishedInstances, RunAccounting accounting,
+        Long testId, boolean rollups) {
 
     public String referenceId() {
         return Long.toString(id);
@@ -42,6 +45,6 @@ public record TestRun(long id, long orgId, String name, Long projectId, long vus
     TestRun withAccounting(RunAccounting a) {
         return new TestRun(id, orgId, name, projectId, vus, durationSeconds, thresholds, state, runStatus, resultStatus,
                 thresholdResults, createdAt, lastDataAt, endedAt, runKey, expectedInstances, instances,
-                finishedInstances, a);
+                finishedInstances, a, testId, rollups);
     }
 }

@@ -1,0 +1,167 @@
+package dev.weft.cloud.analysis;
+
+import com.google.gson.reflect.TypeToken;
+import dev.weft.cloud.metrics.MetricStore;
+import dev.weft.cloud.run.TestRun;
+import dev.weft.cloud.store.Database;
+import dev.weft.cloud.wire.WireJson;
+import java.lang.reflect.Type;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * A run's series that match a filter, each folded over the filter's time range: read from
+ * {@code series_totals} (one row per series) when the whole run is wanted, else from
+ * {@code metric_seconds} within the range. What the tables (metrics, HTTP, checks, stats,
+ * thresholds) are made of. Immutable once loaded; owned by one request.
+ */
+final class RunData {
+    private static final Type TAGS = new TypeToken<Map<String, String>>() { }.getType();
+
+    /** A metric with one tag set within the run. */
+    record Series(long id, String metric, String type, Map<String, String> tags) {
+    }
+
+    /** A series folded over the time range. */
+    record Row(Series series, Fold fold) {
+    }
+
+    final TestRun run;
+    final RunFilter filter;
+    final List<Row> rows;
+
+    private RunData(TestRun run, RunFilter filter, List<Row> rows) {
+        this.run = run;
+        this.filter = filter;
+        this.rows = rows;
+    }
+
+    /**
+     * Loads the rows of the metrics named (all when {@code metrics} is empty); trends'
+     * histograms only when {@code histograms}.
+     */
+    static RunData load(Database db, TestRun run, RunFilter filter, Set<String> metrics, boolean histograms)
+            throws SQLException {
+        ensureRollups(db, run);
+        String only = metrics.isEmpty() ? "" : " AND s.metric IN ("
+                + metrics.stream().map(m -> "?").collect(Collectors.joining(", ")) + ")";
+        String h = histograms ? "x.histogram" : "NULL";
+        List<Row> rows = db.inTransaction(c -> {
+            if (!filter.hasTime()) {
+                return read(c, run.id(), metrics, filter, "SELECT s.id, s.metric, s.metric_type, s.tags, x.last_second, "
+                        + "x.sample_count, x.sum_value, x.min_value, x.max_value, x.last_value, " + h
+                        + " FROM metric_series s JOIN series_totals x ON x.series_id = s.id WHERE s.run_id = ?" + only, null);
+            }
+            return read(c, run.id(), metrics, filter, "SELECT s.id, s.metric, s.metric_type, s.tags, x.at_second, "
+                    + "x.sample_count, x.sum_value, x.min_value, x.max_value, x.last_value, " + h
+                    + " FROM metric_series s JOIN metric_seconds x ON x.series_id = s.id WHERE s.run_id = ?" + only
+                    + " AND x.at_second >= ? AND x.at_second <= ?", filter);
+        });
+        return new RunData(run, filter, rows);
+    }
+
+    /** Builds the rollups of a run stored before they were kept (once per such run). */
+    static void ensureRollups(Database db, TestRun run) throws SQLException {
+        if (!run.rollups()) {
+            db.inTransaction(c -> {
+                MetricStore.ensureRollups(c, run.id());
+                return null;
+            });
+        }
+    }
+
+    private static List<Row> read(Connection c, long runId, Set<String> metrics, RunFilter filter, String sql,
+            RunFilter range) throws SQLException {
+        Map<Long, Row> byId = new LinkedHashMap<>();
+        Map<Long, Boolean> skip = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int i = 1;
+            ps.setLong(i++, runId);
+            for (String m : metrics) {
+                ps.setString(i++, m);
+            }
+            if (range != null) {
+                ps.setLong(i++, range.fromSecond());
+                ps.setLong(i, range.toSecond());
+            }
+            ps.setFetchSize(5000);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long id = rs.getLong(1);
+                    if (skip.containsKey(id)) {
+                        continue;
+                    }
+                    Row row = byId.get(id);
+                    if (row == null) {
+                        Map<String, String> tags = tags(rs.getString(4));
+                        if (!filter.matches(tags)) {
+                            skip.put(id, true);
+                            continue;
+                        }
+                        String type = rs.getString(3);
+                        row = new Row(new Series(id, rs.getString(2), type, tags), new Fold(type));
+                        byId.put(id, row);
+                    }
+                    row.fold().add(rs.getLong(6), rs.getDouble(7), rs.getDouble(8), rs.getDouble(9), rs.getDouble(10),
+                            rs.getLong(5), rs.getBytes(11));
+                }
+            }
+        }
+        return new ArrayList<>(byId.values());
+    }
+
+    static Map<String, String> tags(String json) {
+        Map<String, String> tags = json == null ? null : WireJson.GSON.fromJson(json, TAGS);
+        return tags == null ? Map.of() : tags;
+    }
+
+    /** Seconds the counters' rates are per: the run's wall time, within the filter's range. */
+    double seconds() {
+        return seconds(run, filter);
+    }
+
+    static double seconds(TestRun run, RunFilter filter) {
+        double start = run.createdAt() / 1000.0;
+        double end = (run.endedAt() != null ? run.endedAt() : run.lastDataAt()) / 1000.0;
+        if (filter.fromSecond() != Long.MIN_VALUE) {
+            start = Math.max(start, filter.fromSecond());
+        }
+        if (filter.toSecond() != Long.MAX_VALUE) {
+            end = Math.min(end, filter.toSecond() + 1.0);
+        }
+        return Math.max(1e-3, end - start);
+    }
+
+    /** Each metric folded over its rows, by name. */
+    Map<String, Fold> byMetric() {
+        Map<String, Fold> out = new java.util.TreeMap<>();
+        for (Row r : rows) {
+            out.computeIfAbsent(r.series().metric(), m -> new Fold(r.series().type())).add(r.fold());
+        }
+        return out;
+    }
+
+    /** One metric folded over the rows whose tags also match {@code selector}. */
+    Fold metric(String name, Map<String, String> selector) {
+        Fold f = null;
+        RunFilter extra = RunFilter.NONE.and(selector);
+        for (Row r : rows) {
+            if (r.series().metric().equals(name) && extra.matches(r.series().tags())) {
+                if (f == null) {
+                    f = new Fold(r.series().type());
+                }
+                f.add(r.fold());
+            }
+        }
+        return f;
+    }
+}

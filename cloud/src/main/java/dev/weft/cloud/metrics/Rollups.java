@@ -1,0 +1,227 @@
+package dev.weft.cloud.metrics;
+
+import dev.weft.cloud.wire.TrendDigest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What one ingest adds to a run's rollups: {@code series_totals} (each series over the whole
+ * run) and {@code metric_rollup} (each metric over its tag sets, per second), so the analysis
+ * API reads one row per series or per second instead of one per series and second. Filled by
+ * {@link MetricStore} while it writes a batch's seconds, stored in the same transaction.
+ * Mutable; owned by one ingest.
+ */
+final class Rollups {
+    /** A sum of aggregates: the same folding {@code metric_seconds} rows get. */
+    static final class Part {
+        long count;
+        double sum;
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        double last;
+        long lastSecond = Long.MIN_VALUE;
+        TrendDigest digest;
+
+        void add(SecondAggregate a, double lastDelta) {
+            count += a.count();
+            sum += a.sum();
+            min = Math.min(min, a.min());
+            max = Math.max(max, a.max());
+            last += lastDelta;
+            if (a.digestOrNull() != null) {
+                if (digest == null) {
+                    digest = new TrendDigest();
+                }
+                digest.add(a.digestOrNull());
+            }
+        }
+
+        void latest(SecondAggregate a) {
+            if (a.second() >= lastSecond) {
+                lastSecond = a.second();
+                last = a.last();
+            }
+        }
+    }
+
+    private record MetricSecond(String metric, long second) {
+    }
+
+    private final long runId;
+    private final Map<Long, Part> series = new LinkedHashMap<>();
+    private final Map<MetricSecond, Part> metrics = new LinkedHashMap<>();
+
+    Rollups(long runId) {
+        this.runId = runId;
+    }
+
+    /**
+     * Adds one series' second as written; {@code oldLast} is the latest value that second
+     * held before (0 when it is new), so a gauge's per-second sum over series stays right
+     * when a second arrives in two batches.
+     */
+    void add(long seriesId, SecondAggregate a, double oldLast) {
+        Part s = series.computeIfAbsent(seriesId, id -> new Part());
+        s.add(a, 0);
+        s.latest(a);
+        metrics.computeIfAbsent(new MetricSecond(a.metric(), a.second()), k -> new Part()).add(a, a.last() - oldLast);
+    }
+
+    void store(Connection c) throws SQLException {
+        storeSeries(c);
+        storeMetrics(c);
+    }
+
+    private void storeSeries(Connection c) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT sample_count, sum_value, min_value, max_value, "
+                + "last_value, last_second, histogram FROM series_totals WHERE series_id = ?");
+                PreparedStatement insert = c.prepareStatement("INSERT INTO series_totals (series_id, run_id, sample_count, "
+                        + "sum_value, min_value, max_value, last_value, last_second, histogram) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                PreparedStatement update = c.prepareStatement("UPDATE series_totals SET sample_count = ?, sum_value = ?, "
+                        + "min_value = ?, max_value = ?, last_value = ?, last_second = ?, histogram = ? WHERE series_id = ?")) {
+            int inserts = 0;
+            for (Map.Entry<Long, Part> e : series.entrySet()) {
+                Part p = e.getValue();
+                select.setLong(1, e.getKey());
+                try (ResultSet rs = select.executeQuery()) {
+                    if (!rs.next()) {
+                        insert.setLong(1, e.getKey());
+                        insert.setLong(2, runId);
+                        insert.setLong(3, p.count);
+                        insert.setDouble(4, p.sum);
+                        insert.setDouble(5, p.min);
+                        insert.setDouble(6, p.max);
+                        insert.setDouble(7, p.last);
+                        insert.setLong(8, p.lastSecond);
+                        histogram(insert, 9, p.digest);
+                        insert.addBatch();
+                        inserts++;
+                        continue;
+                    }
+                    boolean later = p.lastSecond >= rs.getLong(6);
+                    update.setLong(1, rs.getLong(1) + p.count);
+                    update.setDouble(2, rs.getDouble(2) + p.sum);
+                    update.setDouble(3, Math.min(rs.getDouble(3), p.min));
+                    update.setDouble(4, Math.max(rs.getDouble(4), p.max));
+                    update.setDouble(5, later ? p.last : rs.getDouble(5));
+                    update.setLong(6, later ? p.lastSecond : rs.getLong(6));
+                    histogram(update, 7, merged(rs.getBytes(7), p.digest));
+                    update.setLong(8, e.getKey());
+                    update.executeUpdate();
+                }
+            }
+            if (inserts > 0) {
+                insert.executeBatch();
+            }
+        }
+    }
+
+    private void storeMetrics(Connection c) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT sample_count, sum_value, min_value, max_value, "
+                + "last_value, histogram FROM metric_rollup WHERE run_id = ? AND metric = ? AND at_second = ?");
+                PreparedStatement insert = c.prepareStatement("INSERT INTO metric_rollup (run_id, metric, at_second, "
+                        + "sample_count, sum_value, min_value, max_value, last_value, histogram) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                PreparedStatement update = c.prepareStatement("UPDATE metric_rollup SET sample_count = ?, sum_value = ?, "
+                        + "min_value = ?, max_value = ?, last_value = ?, histogram = ? "
+                        + "WHERE run_id = ? AND metric = ? AND at_second = ?")) {
+            int inserts = 0;
+            for (Map.Entry<MetricSecond, Part> e : metrics.entrySet()) {
+                Part p = e.getValue();
+                MetricSecond k = e.getKey();
+                select.setLong(1, runId);
+                select.setString(2, k.metric());
+                select.setLong(3, k.second());
+                try (ResultSet rs = select.executeQuery()) {
+                    if (!rs.next()) {
+                        insert.setLong(1, runId);
+                        insert.setString(2, k.metric());
+                        insert.setLong(3, k.second());
+                        insert.setLong(4, p.count);
+                        insert.setDouble(5, p.sum);
+                        insert.setDouble(6, p.min);
+                        insert.setDouble(7, p.max);
+                        insert.setDouble(8, p.last);
+                        histogram(insert, 9, p.digest);
+                        insert.addBatch();
+                        inserts++;
+                        continue;
+                    }
+                    update.setLong(1, rs.getLong(1) + p.count);
+                    update.setDouble(2, rs.getDouble(2) + p.sum);
+                    update.setDouble(3, Math.min(rs.getDouble(3), p.min));
+                    update.setDouble(4, Math.max(rs.getDouble(4), p.max));
+                    update.setDouble(5, rs.getDouble(5) + p.last);
+                    histogram(update, 6, merged(rs.getBytes(6), p.digest));
+                    update.setLong(7, runId);
+                    update.setString(8, k.metric());
+                    update.setLong(9, k.second());
+                    update.executeUpdate();
+                }
+            }
+            if (inserts > 0) {
+                insert.executeBatch();
+            }
+        }
+    }
+
+    /** The stored histogram with {@code added} merged in, as bytes (untouched when nothing is added). */
+    /**
+     * Builds the rollups of a run stored before they existed from its {@code metric_seconds}
+     * (called once per such run, in the caller's transaction, with the run's row locked).
+     */
+    static void rebuild(Connection c, long runId) throws SQLException {
+        for (String table : new String[] {"series_totals", "metric_rollup"}) {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE run_id = ?")) {
+                ps.setLong(1, runId);
+                ps.executeUpdate();
+            }
+        }
+        Rollups rollups = new Rollups(runId);
+        try (PreparedStatement ps = c.prepareStatement("SELECT s.id, s.metric, s.metric_type, m.at_second, m.sample_count, "
+                + "m.sum_value, m.min_value, m.max_value, m.last_value, m.histogram FROM metric_series s "
+                + "JOIN metric_seconds m ON m.series_id = s.id WHERE s.run_id = ?")) {
+            ps.setLong(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    SecondAggregate a = new SecondAggregate(rs.getString(2), rs.getString(3), Map.of(), "", rs.getLong(4));
+                    a.addSummary(rs.getLong(5), rs.getDouble(6), rs.getDouble(7), rs.getDouble(8), rs.getDouble(9));
+                    byte[] h = rs.getBytes(10);
+                    if (h != null) {
+                        a.addDigest(TrendDigest.fromBytes(h));
+                    }
+                    rollups.add(rs.getLong(1), a, 0);
+                }
+            }
+        }
+        rollups.store(c);
+    }
+
+    private static byte[] merged(byte[] old, TrendDigest added) {
+        if (added == null) {
+            return old;
+        }
+        if (old == null) {
+            return added.toBytes();
+        }
+        TrendDigest d = TrendDigest.fromBytes(old);
+        d.add(added);
+        return d.toBytes();
+    }
+
+    private static void histogram(PreparedStatement ps, int index, TrendDigest digest) throws SQLException {
+        histogram(ps, index, digest == null ? null : digest.toBytes());
+    }
+
+    private static void histogram(PreparedStatement ps, int index, byte[] bytes) throws SQLException {
+        if (bytes == null) {
+            ps.setNull(index, Types.VARBINARY);
+        } else {
+            ps.setBytes(index, bytes);
+        }
+    }
+}
