@@ -183,7 +183,13 @@ public final class ConsoleLog implements ScriptConsole, AutoCloseable {
                 err.print(before.isEmpty() ? line + System.lineSeparator() : before + line + System.lineSeparator());
                 err.flush();
                 for (WithLogLines out : streams) {
-                    out.addLogLine(entry.line());
+                    try {
+                        out.addLogLine(entry.line());
+                    } catch (RuntimeException e) {
+                        // an output's fault must never stop the console: that output gets no more lines
+                        streams = streams.stream().filter(o -> o != out).toList();
+                        err.println("ERRO an output stops receiving log lines: " + e);
+                    }
                 }
             }
         } catch (InterruptedException e) {
