@@ -51,6 +51,11 @@ public final class WebDashboardOutput implements Output, WithRunStatus, WithTest
     private volatile Consumer<String> testRunStop;
     private volatile RunStatus status;
     private volatile Map<String, Map<String, Boolean>> thresholdResults;
+    /** Lines logged before start (the cloud output is made at start), handed over then, in order; bounded. */
+    private final java.util.ArrayDeque<LogLine> early = new java.util.ArrayDeque<>();
+    private final java.util.concurrent.locks.ReentrantLock handover = new java.util.concurrent.locks.ReentrantLock();
+    private long earlyDropped;
+    private static final int EARLY_LINES = 1000;
 
     public WebDashboardOutput(DashboardSettings settings, OutputParams params) {
         this.settings = settings;
@@ -72,14 +77,15 @@ public final class WebDashboardOutput implements Output, WithRunStatus, WithTest
         dashboard = startService();
         String reference;
         try {
-            cloud = new CloudOutput(CloudConfig.resolve(cloudEnv()), new OutputParams("", params.workingDir(),
+            CloudOutput inner = new CloudOutput(CloudConfig.resolve(cloudEnv()), new OutputParams("", params.workingDir(),
                     params.scriptPath(), cloudEnv(), params.maxVus(), params.maxDuration(), params.thresholds(),
                     new PrintStream(innerOut, true, StandardCharsets.UTF_8)), Clock.systemUTC());
             if (testRunStop != null) {
-                cloud.setTestRunStopCallback(testRunStop);
+                inner.setTestRunStopCallback(testRunStop);
             }
-            cloud.start();
-            reference = cloud.referenceId();
+            handOver(inner);
+            inner.start();
+            reference = inner.referenceId();
         } catch (Exception e) {
             dashboard.close();
             throw e;
@@ -135,11 +141,41 @@ public final class WebDashboardOutput implements Output, WithRunStatus, WithTest
         }
     }
 
+    /** From now on lines go to {@code inner}, after those logged before it existed. */
+    private void handOver(CloudOutput inner) {
+        handover.lock();
+        try {
+            early.forEach(inner::addLogLine);
+            early.clear();
+            if (earlyDropped > 0) {
+                inner.addLogLine(new LogLine(System.currentTimeMillis(), "warn", earlyDropped + " log lines before "
+                        + "the start were dropped: more than " + EARLY_LINES + " came before the dashboard started",
+                        LogLine.Origin.RUNNER));
+            }
+            cloud = inner;
+        } finally {
+            handover.unlock();
+        }
+    }
+
     @Override
     public void addLogLine(LogLine line) {
         CloudOutput c = cloud;
         if (c != null) {
             c.addLogLine(line);
+            return;
+        }
+        handover.lock();
+        try {
+            if (cloud != null) {
+                cloud.addLogLine(line);
+            } else if (early.size() < EARLY_LINES) {
+                early.add(line);
+            } else {
+                earlyDropped++;
+            }
+        } finally {
+            handover.unlock();
         }
     }
 

@@ -42,7 +42,7 @@ public final class LocalDashboard implements AutoCloseable {
     /**
      * Starts the service on {@code host:port} (port 0: a free one).
      *
-     * @param period how often the run page is updated (k6's K6_WEB_DASHBOARD_PERIOD)
+     * @param period the live-event interval of the run page (from K6_WEB_DASHBOARD_PERIOD)
      * @throws IllegalArgumentException when {@code host} is not a loopback address: without a
      *                                  login the dashboard must not be reachable from elsewhere
      * @throws BindException            when the port is taken; the message names host:port
