@@ -17,9 +17,11 @@ import java.net.BindException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.tinylog.Logger;
 
@@ -52,8 +54,8 @@ public final class WebDashboardOutput implements Output, WithRunStatus, WithTest
     private volatile RunStatus status;
     private volatile Map<String, Map<String, Boolean>> thresholdResults;
     /** Lines logged before start (the cloud output is made at start), handed over then, in order; bounded. */
-    private final java.util.ArrayDeque<LogLine> early = new java.util.ArrayDeque<>();
-    private final java.util.concurrent.locks.ReentrantLock handover = new java.util.concurrent.locks.ReentrantLock();
+    private final ArrayDeque<LogLine> early = new ArrayDeque<>();
+    private final ReentrantLock handover = new ReentrantLock();
     private long earlyDropped;
     private static final int EARLY_LINES = 1000;
 

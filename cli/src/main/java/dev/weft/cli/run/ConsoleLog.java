@@ -16,7 +16,9 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Prints script console lines and run messages as k6 does: text ({@code INFO[0003] text
@@ -32,7 +34,7 @@ public final class ConsoleLog implements ScriptConsole, AutoCloseable {
      * A line as printed, and as outputs receive it; or (line null) the stop marker, or a barrier
      * the writer opens when it reaches it.
      */
-    private record Entry(String printed, LogLine line, java.util.concurrent.CountDownLatch barrier) {
+    private record Entry(String printed, LogLine line, CountDownLatch barrier) {
         Entry(String printed, LogLine line) {
             this(printed, line, null);
         }
@@ -110,10 +112,10 @@ public final class ConsoleLog implements ScriptConsole, AutoCloseable {
         if (!writer.isAlive()) {
             return;
         }
-        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        CountDownLatch done = new CountDownLatch(1);
         lines.add(new Entry(null, null, done));
         try {
-            done.await(maxMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
+            done.await(maxMillis, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

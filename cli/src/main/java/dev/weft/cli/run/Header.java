@@ -1,17 +1,19 @@
 package dev.weft.cli.run;
 
+import dev.weft.cli.dashboard.WebDashboardOutput;
 import dev.weft.executor.Executor;
 import dev.weft.lifecycle.TestRun;
 import dev.weft.options.K6Duration;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
 /** The run header k6 v1 prints before a test: execution, script, outputs, each scenario described as k6 does. */
 public final class Header {
-    private static final String WEB_DASHBOARD = dev.weft.cli.dashboard.WebDashboardOutput.NAME;
+    private static final String WEB_DASHBOARD = WebDashboardOutput.NAME;
 
     private Header() {
     }
@@ -20,7 +22,7 @@ public final class Header {
         out.println();
         out.println("     execution: local");
         out.println("        script: " + script);
-        List<String> others = new java.util.ArrayList<>();
+        List<String> others = new ArrayList<>();
         for (String o : outputs) {
             if (o.startsWith(WEB_DASHBOARD)) {
                 // k6's line for its dashboard, apart from the outputs

@@ -3,6 +3,8 @@ package dev.weft.cli.run;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.weft.cli.UsageException;
+import dev.weft.cli.dashboard.DashboardSettings;
+import dev.weft.cli.dashboard.WebDashboardOutput;
 import dev.weft.options.OptionsException;
 import dev.weft.summary.SummaryMode;
 import java.util.ArrayList;
@@ -347,11 +349,10 @@ public final class RunFlags {
         if (f.outputs.isEmpty()) {
             f.outputs.addAll(configOutputs);
         }
-        if (dev.weft.cli.dashboard.DashboardSettings.enabled(processEnv) && f.outputs.stream()
-                .noneMatch(o -> o.equals(dev.weft.cli.dashboard.WebDashboardOutput.NAME)
-                        || o.startsWith(dev.weft.cli.dashboard.WebDashboardOutput.NAME + "="))) {
+        if (DashboardSettings.enabled(processEnv) && f.outputs.stream()
+                .noneMatch(o -> o.equals(WebDashboardOutput.NAME) || o.startsWith(WebDashboardOutput.NAME + "="))) {
             // k6: K6_WEB_DASHBOARD=true adds the web-dashboard output after the others
-            f.outputs.add(dev.weft.cli.dashboard.WebDashboardOutput.NAME);
+            f.outputs.add(WebDashboardOutput.NAME);
         }
         return f;
     }

@@ -16,6 +16,7 @@ import dev.weft.output.WithLogLines;
 import dev.weft.output.WithTestRunStop;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -134,11 +135,17 @@ public final class CloudOutput implements Output, WithRunStatus, WithTestRunStop
             }
         });
         senderThread = Thread.ofVirtual().name("weft-cloud-sender").start(sender);
-        // lines of one process are numbered from 1: in a shared run each process is its own log instance
-        String instance = shared.shared() ? shared.instanceId() + "#" + Long.toHexString(new java.security.SecureRandom()
-                .nextLong() >>> 32) : "";
-        logSender = new LogSender(config, referenceId, instance, client, logs, logTally, clock);
+        logSender = new LogSender(config, referenceId, logInstance(), client, logs, logTally, clock);
         logThread = Thread.ofVirtual().name("weft-cloud-logs").start(logSender);
+    }
+
+    /**
+     * The log instance of this process: "" for a run of its own; in a shared run the instance id
+     * and a random suffix, since lines are numbered from 1 per process (a restarted instance with
+     * the same id must not look like a re-send).
+     */
+    private String logInstance() {
+        return shared.shared() ? shared.instanceId() + "#" + Integer.toHexString(new SecureRandom().nextInt()) : "";
     }
 
     private void create() throws IOException {
