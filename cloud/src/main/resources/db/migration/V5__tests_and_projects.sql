@@ -38,12 +38,14 @@ CREATE TABLE series_totals (
 CREATE INDEX series_totals_by_run ON series_totals (run_id);
 
 -- Each metric folded over its tag sets, per second (kept up to date by every ingest): the
--- run page's unfiltered charts read one row per second, not one per series and second.
--- For gauges last_value is the sum of each series' latest value in the second (the VUs of
--- every runner instance of a shared run add up).
+-- run page's charts read one row per second, not one per series and second. slice '' holds
+-- every series of the metric, slice 'scenario:<name>' those of one scenario (the usual
+-- filter and submetric). For gauges last_value is the sum of each series' latest value in
+-- the second (the VUs of every runner instance of a shared run add up).
 CREATE TABLE metric_rollup (
     run_id BIGINT NOT NULL REFERENCES test_runs (id),
     metric VARCHAR(200) NOT NULL,
+    slice VARCHAR(300) NOT NULL,
     at_second BIGINT NOT NULL,
     sample_count BIGINT NOT NULL,
     sum_value DOUBLE PRECISION NOT NULL,
@@ -51,7 +53,7 @@ CREATE TABLE metric_rollup (
     max_value DOUBLE PRECISION NOT NULL,
     last_value DOUBLE PRECISION NOT NULL,
     histogram BYTEA,
-    PRIMARY KEY (run_id, metric, at_second)
+    PRIMARY KEY (run_id, metric, slice, at_second)
 );
 
 -- 1 when the run's rollups were kept by its ingests; runs stored before this migration have

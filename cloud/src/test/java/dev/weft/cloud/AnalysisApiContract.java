@@ -43,13 +43,14 @@ abstract class AnalysisApiContract {
     static final double[] C_MS = {300, 310};
 
     V2Service v2;
+    String[] db;
 
     /** A fresh database's JDBC URL, user and password (user and password may be null). */
     abstract String[] newDatabase() throws Exception;
 
     @BeforeEach
     void start() throws Exception {
-        String[] db = newDatabase();
+        db = newDatabase();
         v2 = new V2Service(db[0], db[1], db[2], false);
     }
 
@@ -286,6 +287,51 @@ abstract class AnalysisApiContract {
                 .isEqualTo("[[" + T * 1000 + ",14.0]]");
         assertThat(fails.getAsJsonArray("lines").get(0).getAsJsonObject().getAsJsonArray("points").toString())
                 .isEqualTo("[[" + T * 1000 + ",0.0],[" + (T + 1) * 1000 + ",2.0]]");
+    }
+
+    @Test
+    void aScenarioFilterAndByScenarioReadTheScenarioRollupWithTheSameNumbersAsTheSeries() throws Exception {
+        String id = pushedRun("shop");
+
+        JsonObject sliced = get("/api/runs/" + id + "/series?metric=http_req_duration&stat=max&scenario=browse")
+                .getAsJsonObject();
+        JsonObject perSeries = get("/api/runs/" + id + "/series?metric=http_req_duration&stat=max&scenario=browse"
+                + "&tag.method=GET").getAsJsonObject();
+        JsonObject byScenario = get("/api/runs/" + id + "/series?metric=http_reqs&stat=count&by=scenario").getAsJsonObject();
+
+        assertThat(sliced.getAsJsonArray("lines").get(0).getAsJsonObject().getAsJsonArray("points").toString())
+                .isEqualTo("[[" + T * 1000 + ",900.0]]")
+                .isEqualTo(perSeries.getAsJsonArray("lines").get(0).getAsJsonObject().getAsJsonArray("points").toString());
+        assertThat(find(byScenario.getAsJsonArray("lines"), "label", "browse").getAsJsonArray("points").toString())
+                .isEqualTo("[[" + T * 1000 + ",9.0],[" + (T + 1) * 1000 + ",3.0]]");
+        assertThat(find(byScenario.getAsJsonArray("lines"), "label", "browse").getAsJsonObject("tags")
+                .get("scenario").getAsString()).isEqualTo("browse");
+    }
+
+    @Test
+    void aRunStoredBeforeRollupsGetsThemOnItsFirstAnalysisWithTheSameAnswers() throws Exception {
+        String id = pushedRun("shop");
+        List<String> paths = List.of("/http", "/metrics", "/stats", "/thresholds",
+                "/series?metric=http_req_duration&stat=p(95)", "/series?metric=vus&stat=value",
+                "/series?metric=http_reqs&stat=rate&scenario=api");
+        List<String> before = new ArrayList<>();
+        for (String p : paths) {
+            before.add(get("/api/runs/" + id + p.replace("(", "%28").replace(")", "%29")).toString());
+        }
+        // as a run ingested before V5 looks: no rollups, flag 0 (a second service: no cached answers)
+        try (java.sql.Connection c = db[1] == null ? java.sql.DriverManager.getConnection(db[0])
+                : java.sql.DriverManager.getConnection(db[0], db[1], db[2]); java.sql.Statement st = c.createStatement()) {
+            st.executeUpdate("DELETE FROM series_totals WHERE run_id = " + id);
+            st.executeUpdate("DELETE FROM metric_rollup WHERE run_id = " + id);
+            st.executeUpdate("UPDATE test_runs SET rollups = 0 WHERE id = " + id);
+        }
+        v2.close();
+        v2 = new V2Service(db[0], db[1], db[2], false);
+
+        for (int i = 0; i < paths.size(); i++) {
+            assertThat(get("/api/runs/" + id + paths.get(i).replace("(", "%28").replace(")", "%29")).toString())
+                    .as(paths.get(i)).isEqualTo(before.get(i));
+        }
     }
 
     @Test

@@ -204,6 +204,44 @@ class GenuineK6CloudTest {
     }
 
     @Test
+    void k6sCloudNameAndProjectGroupBothWaysOfRunningIntoOneTestWhoseAnalysisMatchesK6sSummary() throws Exception {
+        Files.writeString(dir.resolve("named.js"), SCRIPT.replace("export const options = {",
+                "export const options = {\n  cloud: { name: 'genuine shop', projectID: 5 },"));
+
+        K6Run out = k6("run", "--out", "cloud", "--summary-export", "k6-summary.json", "named.js");
+        K6Run local = k6("cloud", "run", "--local-execution", "-e", "TARGET=" + targetUrl(), "named.js");
+
+        assertThat(out.exitCode()).as(out.output()).isZero();
+        assertThat(local.exitCode()).as(local.output()).isZero();
+        JsonObject tests = WireJson.GSON.fromJson("{\"t\":" + v2.api.get("/api/tests?project=5", v2.token).body() + "}",
+                JsonObject.class);
+        assertThat(tests.getAsJsonArray("t")).hasSize(1);
+        JsonObject test = tests.getAsJsonArray("t").get(0).getAsJsonObject();
+        assertThat(test.get("name").getAsString()).isEqualTo("genuine shop");
+        assertThat(test.get("runs").getAsLong()).isEqualTo(2);
+        String first = WireJson.GSON.fromJson(v2.api.get("/api/runs", v2.token).body(), JsonObject.class)
+                .getAsJsonArray("runs").get(1).getAsJsonObject().get("reference_id").getAsString();
+        JsonObject k6s = WireJson.GSON.fromJson(Files.readString(dir.resolve("k6-summary.json")), JsonObject.class);
+        JsonObject item = WireJson.GSON.fromJson(v2.api.get("/api/runs/" + first + "/http", v2.token).body(),
+                com.google.gson.JsonArray.class).get(0).getAsJsonObject();
+        assertThat(item.get("name").getAsString()).isEqualTo("item");
+        assertThat((double) item.get("count").getAsLong()).isEqualTo(count(k6s, "http_reqs"));
+        JsonObject k6Duration = k6s.getAsJsonObject("metrics").getAsJsonObject("http_req_duration");
+        assertThat(item.get("maxMs").getAsDouble()).isCloseTo(k6Duration.get("max").getAsDouble(),
+                org.assertj.core.data.Offset.offset(1e-3));
+        JsonObject thresholds = WireJson.GSON.fromJson("{\"t\":" + v2.api.get("/api/runs/" + first + "/thresholds",
+                v2.token).body() + "}", JsonObject.class);
+        for (var e : thresholds.getAsJsonArray("t")) {
+            JsonObject t = e.getAsJsonObject();
+            if (t.get("metric").getAsString().equals("checks")) {
+                double k6Rate = k6s.getAsJsonObject("metrics").getAsJsonObject("checks").get("value").getAsDouble();
+                assertThat(t.get("observed").getAsDouble()).isCloseTo(k6Rate, org.assertj.core.data.Offset.offset(1e-6));
+                assertThat(t.get("ok").getAsBoolean()).isTrue();
+            }
+        }
+    }
+
+    @Test
     void aRunStoppedInTheServiceStopsK6WhenItsStopOnErrorIsOn() throws Exception {
         Files.writeString(dir.resolve("long.js"), """
                 import http from 'k6/http';

@@ -1,5 +1,6 @@
 package dev.weft.output;
 
+import com.google.gson.JsonObject;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,7 +18,16 @@ import java.util.Map;
  * @param maxDuration the longest the test can run, graceful stops included
  * @param thresholds  threshold expressions per metric (sub-metric) name, as the script wrote them
  * @param stdout      where an output may print a line for the user (e.g. a run URL)
+ * @param options     the script's consolidated options (e.g. {@code cloud.name} for the cloud
+ *                    output); an empty object when the caller has none
  */
 public record OutputParams(String argument, Path workingDir, String scriptPath, Map<String, String> env,
-        int maxVus, Duration maxDuration, Map<String, List<String>> thresholds, PrintStream stdout) {
+        int maxVus, Duration maxDuration, Map<String, List<String>> thresholds, PrintStream stdout,
+        JsonObject options) {
+
+    /** Without script options. */
+    public OutputParams(String argument, Path workingDir, String scriptPath, Map<String, String> env,
+            int maxVus, Duration maxDuration, Map<String, List<String>> thresholds, PrintStream stdout) {
+        this(argument, workingDir, scriptPath, env, maxVus, maxDuration, thresholds, stdout, new JsonObject());
+    }
 }

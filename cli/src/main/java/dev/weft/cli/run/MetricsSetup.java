@@ -131,7 +131,7 @@ final class MetricsSetup {
         }
         try {
             return factory.create(new OutputParams(arg, global.cwd(), script, env, plan.maxVus(), plan.maxDuration(),
-                    thresholds.sourcesByKey(), global.stdout()));
+                    thresholds.sourcesByKey(), global.stdout(), options.raw()));
         } catch (Exception e) {
             throw new OutputStartException("--out " + spec + ": " + e.getMessage(), e);
         }

@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
 /**
  * A run's series that match a filter, each folded over the filter's time range: read from
  * {@code series_totals} (one row per series) when the whole run is wanted, else from
- * {@code metric_seconds} within the range. What the tables (metrics, HTTP, checks, stats,
+ * {@code metric_seconds} within the range, series by series. What the tables (metrics, HTTP, checks, stats,
  * thresholds) are made of. Immutable once loaded; owned by one request.
  */
 final class RunData {
@@ -59,14 +59,62 @@ final class RunData {
             if (!filter.hasTime()) {
                 return read(c, run.id(), metrics, filter, "SELECT s.id, s.metric, s.metric_type, s.tags, x.last_second, "
                         + "x.sample_count, x.sum_value, x.min_value, x.max_value, x.last_value, " + h
-                        + " FROM metric_series s JOIN series_totals x ON x.series_id = s.id WHERE s.run_id = ?" + only, null);
+                        + " FROM metric_series s JOIN series_totals x ON x.series_id = s.id WHERE s.run_id = ?" + only);
             }
-            return read(c, run.id(), metrics, filter, "SELECT s.id, s.metric, s.metric_type, s.tags, x.at_second, "
-                    + "x.sample_count, x.sum_value, x.min_value, x.max_value, x.last_value, " + h
-                    + " FROM metric_series s JOIN metric_seconds x ON x.series_id = s.id WHERE s.run_id = ?" + only
-                    + " AND x.at_second >= ? AND x.at_second <= ?", filter);
+            return inRange(c, run.id(), metrics, filter, histograms);
         });
         return new RunData(run, filter, rows);
+    }
+
+    /** The matching series folded over the filter's seconds, read series by series (primary key ranges). */
+    private static List<Row> inRange(Connection c, long runId, Set<String> metrics, RunFilter filter, boolean histograms)
+            throws SQLException {
+        Map<Long, Row> byId = new LinkedHashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, metric, metric_type, tags FROM metric_series "
+                + "WHERE run_id = ?")) {
+            ps.setLong(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (!metrics.isEmpty() && !metrics.contains(rs.getString(2))) {
+                        continue;
+                    }
+                    Map<String, String> tags = tags(rs.getString(4));
+                    if (filter.matches(tags)) {
+                        String type = rs.getString(3);
+                        byId.put(rs.getLong(1), new Row(new Series(rs.getLong(1), rs.getString(2), type, tags), new Fold(type)));
+                    }
+                }
+            }
+        }
+        List<Long> ids = new ArrayList<>(byId.keySet());
+        for (int from = 0; from < ids.size(); from += SeriesChart.CHUNK) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + SeriesChart.CHUNK));
+            try (PreparedStatement ps = c.prepareStatement("SELECT series_id, at_second, sample_count, sum_value, min_value, "
+                    + "max_value, last_value, " + (histograms ? "histogram" : "NULL") + " FROM metric_seconds WHERE series_id IN ("
+                    + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"))
+                    + ") AND at_second >= ? AND at_second <= ?")) {
+                int i = 1;
+                for (long id : chunk) {
+                    ps.setLong(i++, id);
+                }
+                ps.setLong(i++, filter.fromSecond());
+                ps.setLong(i, filter.toSecond());
+                ps.setFetchSize(5000);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        byId.get(rs.getLong(1)).fold().add(rs.getLong(3), rs.getDouble(4), rs.getDouble(5), rs.getDouble(6),
+                                rs.getDouble(7), rs.getLong(2), rs.getBytes(8));
+                    }
+                }
+            }
+        }
+        List<Row> rows = new ArrayList<>();
+        for (Row r : byId.values()) {
+            if (r.fold().count > 0) {
+                rows.add(r);
+            }
+        }
+        return rows;
     }
 
     /** Builds the rollups of a run stored before they were kept (once per such run). */
@@ -79,8 +127,8 @@ final class RunData {
         }
     }
 
-    private static List<Row> read(Connection c, long runId, Set<String> metrics, RunFilter filter, String sql,
-            RunFilter range) throws SQLException {
+    private static List<Row> read(Connection c, long runId, Set<String> metrics, RunFilter filter, String sql)
+            throws SQLException {
         Map<Long, Row> byId = new LinkedHashMap<>();
         Map<Long, Boolean> skip = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -88,10 +136,6 @@ final class RunData {
             ps.setLong(i++, runId);
             for (String m : metrics) {
                 ps.setString(i++, m);
-            }
-            if (range != null) {
-                ps.setLong(i++, range.fromSecond());
-                ps.setLong(i, range.toSecond());
             }
             ps.setFetchSize(5000);
             try (ResultSet rs = ps.executeQuery()) {

@@ -1,6 +1,7 @@
 package dev.weft.cloud.analysis;
 
 import dev.weft.cloud.http.ApiException;
+import dev.weft.cloud.metrics.Rollups;
 import dev.weft.cloud.run.TestRun;
 import dev.weft.cloud.store.Database;
 import java.sql.Connection;
@@ -20,7 +21,8 @@ import java.util.TreeMap;
  * {@code GET /api/runs/{id}/series}: one metric over time, downsampled in the service to at
  * most {@code points} buckets of whole seconds per line, one statistic per bucket. Without tag
  * filters or {@code by} it reads {@code metric_rollup} (one row per second whatever the
- * number of series); otherwise the matching series' seconds. {@code by=<tag>} gives one line
+ * number of series; per scenario too, so a scenario filter or {@code by=scenario} is as
+ * cheap); otherwise the matching series' seconds. {@code by=<tag>} gives one line
  * per value of that tag (the {@link #MAX_LINES} busiest; {@code "truncated": true} past them).
  * A gauge's value in a second is the sum over its series (the VUs of every runner instance);
  * a counter's {@code rate} is per second of the bucket; {@code count} is a counter's total or
@@ -30,6 +32,8 @@ final class SeriesChart {
     static final int DEFAULT_POINTS = 600;
     static final int MAX_POINTS = 2000;
     static final int MAX_LINES = 50;
+    /** Series ids per query when reading their seconds. */
+    static final int CHUNK = 200;
     static final Set<String> STATS = Set.of("avg", "min", "max", "med", "p(90)", "p(95)", "p(99)", "count", "rate",
             "value", "passes", "fails", "sum");
 
@@ -68,7 +72,7 @@ final class SeriesChart {
             List<Map<String, Object>> lines = new ArrayList<>();
             boolean truncated = false;
             if (span != null && type != null) {
-                Map<String, Line> byLine = !filter.hasTags() && by == null ? rollup(c, run.id(), metric, type, span)
+                Map<String, Line> byLine = slices(filter, by) ? rollup(c, run.id(), metric, type, span, filter, by)
                         : raw(c, run.id(), metric, type, filter, by, span);
                 List<Line> sorted = new ArrayList<>(byLine.values());
                 sorted.sort(Comparator.comparingLong((Line l) -> l.samples).reversed().thenComparing(l -> l.label));
@@ -140,7 +144,7 @@ final class SeriesChart {
     /** The metric's seconds with data within the filter's range, cut into at most {@code points} steps. */
     private static Span span(Connection c, TestRun run, RunFilter filter, String metric, int points) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT MIN(at_second), MAX(at_second) FROM metric_rollup "
-                + "WHERE run_id = ? AND metric = ? AND at_second >= ? AND at_second <= ?")) {
+                + "WHERE run_id = ? AND metric = ? AND slice = '' AND at_second >= ? AND at_second <= ?")) {
             ps.setLong(1, run.id());
             ps.setString(2, metric);
             ps.setLong(3, filter.fromSecond());
@@ -163,34 +167,56 @@ final class SeriesChart {
         }
     }
 
-    private static Map<String, Line> rollup(Connection c, long runId, String metric, String type, Span span)
-            throws SQLException {
-        Line line = new Line(metric, Map.of(), type);
-        try (PreparedStatement ps = c.prepareStatement("SELECT at_second, sample_count, sum_value, min_value, max_value, "
-                + "last_value, histogram FROM metric_rollup WHERE run_id = ? AND metric = ? AND at_second >= ? "
-                + "AND at_second <= ?")) {
-            ps.setLong(1, runId);
-            ps.setString(2, metric);
-            ps.setLong(3, span.start());
-            ps.setLong(4, span.end());
+    /**
+     * Whether the rollup's slices answer: no tag filter but at most one scenario, and no
+     * {@code by} but scenario.
+     */
+    private static boolean slices(RunFilter filter, String by) {
+        Map<String, List<String>> tags = filter.tags();
+        boolean scenarioOnly = tags.isEmpty()
+                || tags.size() == 1 && tags.containsKey("scenario") && tags.get("scenario").size() == 1;
+        return scenarioOnly && (by == null || by.equals("scenario"));
+    }
+
+    private static Map<String, Line> rollup(Connection c, long runId, String metric, String type, Span span,
+            RunFilter filter, String by) throws SQLException {
+        List<String> scenario = filter.tags().get("scenario");
+        String slice = scenario != null ? Rollups.scenario(scenario.get(0)) : Rollups.ALL;
+        boolean perScenario = "scenario".equals(by) && scenario == null;
+        Map<String, Line> lines = new LinkedHashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT slice, at_second, sample_count, sum_value, min_value, "
+                + "max_value, last_value, histogram FROM metric_rollup WHERE run_id = ? AND metric = ? "
+                + (perScenario ? "AND slice >= 'scenario:' AND slice < 'scenario;' " : "AND slice = ? ")
+                + "AND at_second >= ? AND at_second <= ?")) {
+            int i = 1;
+            ps.setLong(i++, runId);
+            ps.setString(i++, metric);
+            if (!perScenario) {
+                ps.setString(i++, slice);
+            }
+            ps.setLong(i++, span.start());
+            ps.setLong(i, span.end());
             ps.setFetchSize(4000);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    long second = rs.getLong(1);
+                    String name = rs.getString(1).startsWith("scenario:") ? rs.getString(1).substring(9) : "";
+                    Line line = lines.computeIfAbsent(rs.getString(1), k -> by == null ? new Line(metric, Map.of(), type)
+                            : new Line(name.isEmpty() ? "(none)" : name, Map.of(by, name), type));
+                    long second = rs.getLong(2);
                     Fold f = line.at(span.bucket(second));
-                    long n = rs.getLong(2);
+                    long n = rs.getLong(3);
                     line.samples += n;
                     if ("gauge".equals(type)) {
-                        double v = rs.getDouble(6);
+                        double v = rs.getDouble(7);
                         f.add(1, v, v, v, v, second, null);
                     } else {
-                        f.add(n, rs.getDouble(3), rs.getDouble(4), rs.getDouble(5), rs.getDouble(6), second,
-                                rs.getBytes(7));
+                        f.add(n, rs.getDouble(4), rs.getDouble(5), rs.getDouble(6), rs.getDouble(7), second,
+                                rs.getBytes(8));
                     }
                 }
             }
         }
-        return Map.of(metric, line);
+        return lines;
     }
 
     private static Map<String, Line> raw(Connection c, long runId, String metric, String type, RunFilter filter,
@@ -211,30 +237,35 @@ final class SeriesChart {
         Map<String, Line> lines = new LinkedHashMap<>();
         // a gauge's seconds are summed over series first, then each second counts once
         Map<String, TreeMap<Long, Double>> gauges = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT m.series_id, m.at_second, m.sample_count, m.sum_value, "
-                + "m.min_value, m.max_value, m.last_value, m.histogram FROM metric_series s JOIN metric_seconds m "
-                + "ON m.series_id = s.id WHERE s.run_id = ? AND s.metric = ? AND m.at_second >= ? AND m.at_second <= ?")) {
-            ps.setLong(1, runId);
-            ps.setString(2, metric);
-            ps.setLong(3, span.start());
-            ps.setLong(4, span.end());
-            ps.setFetchSize(4000);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    String label = lineOf.get(rs.getLong(1));
-                    if (label == null) {
-                        continue;
-                    }
-                    Line line = lines.computeIfAbsent(label, l -> new Line(by == null ? metric : l.isEmpty() ? "(none)" : l,
-                            by == null ? Map.of() : Map.of(by, l), type));
-                    long second = rs.getLong(2);
-                    long n = rs.getLong(3);
-                    line.samples += n;
-                    if ("gauge".equals(type)) {
-                        gauges.computeIfAbsent(label, l -> new TreeMap<>()).merge(second, rs.getDouble(7), Double::sum);
-                    } else {
-                        line.at(span.bucket(second)).add(n, rs.getDouble(4), rs.getDouble(5), rs.getDouble(6),
-                                rs.getDouble(7), second, rs.getBytes(8));
+        List<Long> ids = new ArrayList<>(lineOf.keySet());
+        for (int from = 0; from < ids.size(); from += CHUNK) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+            // by series id: each one an index range of metric_seconds' primary key
+            try (PreparedStatement ps = c.prepareStatement("SELECT series_id, at_second, sample_count, sum_value, "
+                    + "min_value, max_value, last_value, histogram FROM metric_seconds WHERE series_id IN ("
+                    + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"))
+                    + ") AND at_second >= ? AND at_second <= ?")) {
+                int i = 1;
+                for (long id : chunk) {
+                    ps.setLong(i++, id);
+                }
+                ps.setLong(i++, span.start());
+                ps.setLong(i, span.end());
+                ps.setFetchSize(4000);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        String label = lineOf.get(rs.getLong(1));
+                        Line line = lines.computeIfAbsent(label, l -> new Line(by == null ? metric : l.isEmpty() ? "(none)" : l,
+                                by == null ? Map.of() : Map.of(by, l), type));
+                        long second = rs.getLong(2);
+                        long n = rs.getLong(3);
+                        line.samples += n;
+                        if ("gauge".equals(type)) {
+                            gauges.computeIfAbsent(label, l -> new TreeMap<>()).merge(second, rs.getDouble(7), Double::sum);
+                        } else {
+                            line.at(span.bucket(second)).add(n, rs.getDouble(4), rs.getDouble(5), rs.getDouble(6),
+                                    rs.getDouble(7), second, rs.getBytes(8));
+                        }
                     }
                 }
             }

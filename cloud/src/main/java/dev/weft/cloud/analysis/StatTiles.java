@@ -48,7 +48,7 @@ final class StatTiles {
     static Long peakVus(Database db, RunData data) throws SQLException {
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT MAX(last_value) FROM metric_rollup "
-                    + "WHERE run_id = ? AND metric = 'vus' AND at_second >= ? AND at_second <= ?")) {
+                    + "WHERE run_id = ? AND metric = 'vus' AND slice = '' AND at_second >= ? AND at_second <= ?")) {
                 ps.setLong(1, data.run.id());
                 ps.setLong(2, data.filter.fromSecond());
                 ps.setLong(3, data.filter.toSecond());

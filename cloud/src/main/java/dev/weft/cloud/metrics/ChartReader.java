@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Reads a run's per-second aggregates of the charted metrics and folds all tag sets of a
- * metric together into {@link ChartSeries}. Called by the web app's request and live-update
+ * Reads a run's per-second aggregates of the charted metrics, all tag sets of a metric folded
+ * together (the {@code metric_rollup} rows ingest keeps), into {@link ChartSeries}. Called by the web app's request and live-update
  * threads; thread-safe.
  */
 public final class ChartReader {
@@ -43,11 +43,13 @@ public final class ChartReader {
 
     /** The run's chart data from {@code fromSecond} (inclusive) on. */
     public ChartSeries read(long runId, long fromSecond) throws SQLException {
+        ensureRollups(runId);
         TreeMap<Long, Second> seconds = db.read(c -> {
             TreeMap<Long, Second> map = new TreeMap<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT s.metric, m.at_second, m.sample_count, m.sum_value, "
-                    + "m.max_value, m.last_value, m.histogram FROM metric_seconds m JOIN metric_series s ON s.id = m.series_id "
-                    + "WHERE s.run_id = ? AND s.metric IN (" + METRICS + ") AND m.at_second >= ?")) {
+            // metric_rollup: one row per metric and second whatever the number of series
+            try (PreparedStatement ps = c.prepareStatement("SELECT metric, at_second, sample_count, sum_value, "
+                    + "max_value, last_value, histogram FROM metric_rollup "
+                    + "WHERE run_id = ? AND metric IN (" + METRICS + ") AND slice = '' AND at_second >= ?")) {
                 ps.setLong(1, runId);
                 ps.setLong(2, fromSecond);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -59,6 +61,24 @@ public final class ChartReader {
             return map;
         });
         return toSeries(fromSecond, seconds);
+    }
+
+    /** Builds the rollups of a run stored before they were kept at ingest (once per such run). */
+    private void ensureRollups(long runId) throws SQLException {
+        boolean missing = db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT rollups FROM test_runs WHERE id = ?")) {
+                ps.setLong(1, runId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() && rs.getInt(1) == 0;
+                }
+            }
+        });
+        if (missing) {
+            db.inTransaction(c -> {
+                MetricStore.ensureRollups(c, runId);
+                return null;
+            });
+        }
     }
 
     private static void add(Second s, ResultSet rs) throws SQLException {

@@ -16,7 +16,7 @@ import java.util.Map;
  * {@link MetricStore} while it writes a batch's seconds, stored in the same transaction.
  * Mutable; owned by one ingest.
  */
-final class Rollups {
+public final class Rollups {
     /** A sum of aggregates: the same folding {@code metric_seconds} rows get. */
     static final class Part {
         long count;
@@ -49,7 +49,16 @@ final class Rollups {
         }
     }
 
-    private record MetricSecond(String metric, long second) {
+    /** A rollup row's key: the metric, its slice ('' for all series, 'scenario:NAME' for one scenario's) and second. */
+    private record MetricSecond(String metric, String slice, long second) {
+    }
+
+    /** The slice of every series of a metric. */
+    public static final String ALL = "";
+
+    /** The slice of one scenario's series. */
+    public static String scenario(String name) {
+        return "scenario:" + name;
     }
 
     private final long runId;
@@ -69,7 +78,12 @@ final class Rollups {
         Part s = series.computeIfAbsent(seriesId, id -> new Part());
         s.add(a, 0);
         s.latest(a);
-        metrics.computeIfAbsent(new MetricSecond(a.metric(), a.second()), k -> new Part()).add(a, a.last() - oldLast);
+        metrics.computeIfAbsent(new MetricSecond(a.metric(), ALL, a.second()), k -> new Part()).add(a, a.last() - oldLast);
+        String scenario = a.tags() == null ? null : a.tags().get("scenario");
+        if (scenario != null && !scenario.isEmpty()) {
+            metrics.computeIfAbsent(new MetricSecond(a.metric(), scenario(scenario), a.second()), k -> new Part())
+                    .add(a, a.last() - oldLast);
+        }
     }
 
     void store(Connection c) throws SQLException {
@@ -123,30 +137,33 @@ final class Rollups {
 
     private void storeMetrics(Connection c) throws SQLException {
         try (PreparedStatement select = c.prepareStatement("SELECT sample_count, sum_value, min_value, max_value, "
-                + "last_value, histogram FROM metric_rollup WHERE run_id = ? AND metric = ? AND at_second = ?");
-                PreparedStatement insert = c.prepareStatement("INSERT INTO metric_rollup (run_id, metric, at_second, "
-                        + "sample_count, sum_value, min_value, max_value, last_value, histogram) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                + "last_value, histogram FROM metric_rollup WHERE run_id = ? AND metric = ? AND slice = ? AND at_second = ?");
+                PreparedStatement insert = c.prepareStatement("INSERT INTO metric_rollup (run_id, metric, slice, at_second, "
+                        + "sample_count, sum_value, min_value, max_value, last_value, histogram) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
                 PreparedStatement update = c.prepareStatement("UPDATE metric_rollup SET sample_count = ?, sum_value = ?, "
                         + "min_value = ?, max_value = ?, last_value = ?, histogram = ? "
-                        + "WHERE run_id = ? AND metric = ? AND at_second = ?")) {
+                        + "WHERE run_id = ? AND metric = ? AND slice = ? AND at_second = ?")) {
             int inserts = 0;
             for (Map.Entry<MetricSecond, Part> e : metrics.entrySet()) {
                 Part p = e.getValue();
                 MetricSecond k = e.getKey();
                 select.setLong(1, runId);
                 select.setString(2, k.metric());
-                select.setLong(3, k.second());
+                select.setString(3, k.slice());
+                select.setLong(4, k.second());
                 try (ResultSet rs = select.executeQuery()) {
                     if (!rs.next()) {
                         insert.setLong(1, runId);
                         insert.setString(2, k.metric());
-                        insert.setLong(3, k.second());
-                        insert.setLong(4, p.count);
-                        insert.setDouble(5, p.sum);
-                        insert.setDouble(6, p.min);
-                        insert.setDouble(7, p.max);
-                        insert.setDouble(8, p.last);
-                        histogram(insert, 9, p.digest);
+                        insert.setString(3, k.slice());
+                        insert.setLong(4, k.second());
+                        insert.setLong(5, p.count);
+                        insert.setDouble(6, p.sum);
+                        insert.setDouble(7, p.min);
+                        insert.setDouble(8, p.max);
+                        insert.setDouble(9, p.last);
+                        histogram(insert, 10, p.digest);
                         insert.addBatch();
                         inserts++;
                         continue;
@@ -159,7 +176,8 @@ final class Rollups {
                     histogram(update, 6, merged(rs.getBytes(6), p.digest));
                     update.setLong(7, runId);
                     update.setString(8, k.metric());
-                    update.setLong(9, k.second());
+                    update.setString(9, k.slice());
+                    update.setLong(10, k.second());
                     update.executeUpdate();
                 }
             }
@@ -167,6 +185,13 @@ final class Rollups {
                 insert.executeBatch();
             }
         }
+    }
+
+    private static Map<String, String> tags(String json) {
+        Map<String, String> tags = json == null ? null
+                : dev.weft.cloud.wire.WireJson.GSON.fromJson(json, new com.google.gson.reflect.TypeToken<Map<String, String>>() { }
+                        .getType());
+        return tags == null ? Map.of() : tags;
     }
 
     /** The stored histogram with {@code added} merged in, as bytes (untouched when nothing is added). */
@@ -182,13 +207,15 @@ final class Rollups {
             }
         }
         Rollups rollups = new Rollups(runId);
+        Map<String, Map<String, String>> tagsByText = new java.util.HashMap<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT s.id, s.metric, s.metric_type, m.at_second, m.sample_count, "
-                + "m.sum_value, m.min_value, m.max_value, m.last_value, m.histogram FROM metric_series s "
+                + "m.sum_value, m.min_value, m.max_value, m.last_value, m.histogram, s.tags FROM metric_series s "
                 + "JOIN metric_seconds m ON m.series_id = s.id WHERE s.run_id = ?")) {
             ps.setLong(1, runId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    SecondAggregate a = new SecondAggregate(rs.getString(2), rs.getString(3), Map.of(), "", rs.getLong(4));
+                    Map<String, String> tags = tagsByText.computeIfAbsent(rs.getString(11), Rollups::tags);
+                    SecondAggregate a = new SecondAggregate(rs.getString(2), rs.getString(3), tags, "", rs.getLong(4));
                     a.addSummary(rs.getLong(5), rs.getDouble(6), rs.getDouble(7), rs.getDouble(8), rs.getDouble(9));
                     byte[] h = rs.getBytes(10);
                     if (h != null) {

@@ -37,7 +37,7 @@ import org.tinylog.Logger;
  * of a run with {@link #write(long, Path)}. Thread-safe; each call runs on the caller's thread.
  */
 public final class HtmlReport {
-    private static final Gson GSON = new Gson();
+    private static final Gson GSON = new com.google.gson.GsonBuilder().disableHtmlEscaping().create();
 
     private final Supplier<HttpHandler> api;
     private final Sessions sessions;
@@ -150,6 +150,7 @@ public final class HtmlReport {
             data.append(GSON.toJson(key)).append(':').append(json);
         });
         data.append('}');
+        // '<' occurs only inside JSON strings; written as \u003c no answer can end the script element early
         return """
                 <!DOCTYPE html>
                 <html lang="en"><head><meta charset="utf-8">
@@ -165,7 +166,7 @@ public final class HtmlReport {
                 <script>window.WEFT_DATA = %s;</script>
                 %s</body></html>
                 """.formatted(escape(run.name()), run.id(), styles, Pages.runBody(run, true),
-                data.toString().replace("</", "<\\/"), scripts);
+                data.toString().replace("<", "\\u003c"), scripts);
     }
 
     private static String escape(String text) {

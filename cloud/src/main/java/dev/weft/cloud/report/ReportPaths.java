@@ -24,6 +24,7 @@ final class ReportPaths {
     static final List<String> PHASES = List.of("http_req_blocked", "http_req_connecting", "http_req_tls_handshaking",
             "http_req_sending", "http_req_waiting", "http_req_receiving");
     private static final Pattern PERCENTILE = Pattern.compile("p\\(\\d+(\\.\\d+)?\\)");
+    private static final Pattern SUBMETRIC = Pattern.compile("([^{]+)\\{(.*)\\}");
     private static final List<String> STATS = List.of("avg", "min", "max", "med", "count", "rate", "value");
 
     private ReportPaths() {
@@ -95,13 +96,25 @@ final class ReportPaths {
         return paths;
     }
 
-    /** Each threshold's chart: its metric at the stat its expression tests. */
+    /** Each threshold's chart: its metric (a submetric's tags as filters, as run-tabs.js) at the stat its expression tests. */
     static List<ApiPath> thresholdCharts(long id, JsonElement thresholds) {
         List<ApiPath> paths = new ArrayList<>();
         if (thresholds != null && thresholds.isJsonArray()) {
             for (JsonElement t : thresholds.getAsJsonArray()) {
                 JsonObject o = t.getAsJsonObject();
-                paths.add(series(id, o.get("metric").getAsString(), thresholdStat(o), null, Map.of()));
+                String metric = o.get("metric").getAsString();
+                Map<String, String> tags = new TreeMap<>();
+                var sub = SUBMETRIC.matcher(metric);
+                if (sub.matches()) {
+                    metric = sub.group(1);
+                    for (String pair : sub.group(2).split(",")) {
+                        int colon = pair.indexOf(':');
+                        if (colon > 0) {
+                            tags.put(pair.substring(0, colon).strip(), pair.substring(colon + 1).strip());
+                        }
+                    }
+                }
+                paths.add(series(id, metric, thresholdStat(o), null, tags));
             }
         }
         return paths;

@@ -9,7 +9,7 @@
 
   function delta(d, pct, lowerIsBetter) {
     if (d === null || d === undefined) return cell('–', 'num');
-    const cls = d === 0 ? 'num' : (d > 0) === lowerIsBetter ? 'num delta-up' : 'num delta-down';
+    const cls = d === 0 || lowerIsBetter === null ? 'num' : (d > 0) === lowerIsBetter ? 'num delta-up' : 'num delta-down';
     return cell((d > 0 ? '+' : '') + W.num(d) + (pct === null || pct === undefined ? '' : ' (' + (pct > 0 ? '+' : '') + W.num(pct, 1) + ' %)'), cls);
   }
   function overlay(key, metric, stat, title) {
@@ -29,7 +29,9 @@
     $('compare-meta').replaceChildren('baseline ', el('a', { href: '/runs/' + b.reference_id, text: b.name + ' #' + b.reference_id }),
       ' (' + W.date(b.createdMs) + ') · run ', el('a', { href: '/runs/' + r.reference_id, text: r.name + ' #' + r.reference_id }),
       ' (' + W.date(r.createdMs) + ')');
-    const lowerIsBetter = name => !/^(http_reqs|iterations|data_|checks)/.test(name);
+    // colours only where better is known: less time and fewer failures; more requests and passed checks
+    const lowerIsBetter = name => /^(http_req_(?!s$)|iteration_duration|group_duration)/.test(name) ? true
+      : /^(http_reqs|iterations|checks)$/.test(name) ? false : null;
     $('compare-metrics').replaceChildren(W.table(['Metric', 'Stat', ['Baseline', 'num'], ['Run', 'num'], ['Delta', 'num']],
       (c.metrics || []).map(m => el('tr', { id: 'delta-' + m.name + '-' + m.stat, dataset: { metric: m.name, stat: m.stat, delta: m.delta } },
         cell(m.name), cell(m.stat), cell(W.num(m.base), 'num'), cell(W.num(m.run), 'num'),
@@ -54,11 +56,8 @@
   overlay('vus', 'vus', 'value', 'VUs');
   overlay('failed', 'http_req_failed', 'value', 'Failed request rate');
 
-  /** A compared HTTP row's figure: {count: {base, run, delta}} or flat baseCount/runCount/countDelta. */
+  /** A compared HTTP row's figure: {base: {count, ...}, run: {...}, delta: {...}}. */
   function part(h, key, which) {
-    if (h[key] && typeof h[key] === 'object') return h[key][which];
-    const cap = key.charAt(0).toUpperCase() + key.slice(1);
-    if (which === 'delta') return h[key + 'Delta'] !== undefined ? h[key + 'Delta'] : h['delta' + cap];
-    return h[which + cap];
+    return h[which] && typeof h[which] === 'object' ? h[which][key] : undefined;
   }
 })();

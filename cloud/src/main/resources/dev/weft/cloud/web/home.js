@@ -25,7 +25,8 @@
     const box = $('projects');
     api('/api/projects').then(list => Promise.all(list.map(p => api(W.q('/api/tests', [['project', p.id]]))
       .then(tests => ({ project: p, tests: tests })))))
-      .then(all => box.replaceChildren(...all.map(({ project, tests }) => el('section', { class: 'project', id: 'project-' + project.id },
+      .then(all => all.filter(p => p.tests.length))
+      .then(all => box.replaceChildren(...(all.length ? [] : [el('p', { class: 'note', text: 'No test has run yet.' })]), ...all.map(({ project, tests }) => el('section', { class: 'project', id: 'project-' + project.id },
         el('h2', { text: project.name + ' ', title: 'project ' + project.id }, el('span', { class: 'note', text: tests.length + ' tests' })),
         W.table(['Test', ['Runs', 'num'], 'Last run', 'State', 'Result', 'Started'], tests.map(t => {
           const last = t.lastRun ? W.header(t.lastRun) : null;

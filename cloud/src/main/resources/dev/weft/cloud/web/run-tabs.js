@@ -11,6 +11,18 @@
     return ['avg', 'min', 'max', 'med', 'count', 'rate', 'value'].includes(s) || /^p\(\d+(\.\d+)?\)$/.test(s) ? s : 'value';
   }
   W.thresholdStat = thresholdStat;
+  /** A threshold's metric and tag filters: k6's submetric syntax "metric{key:value,...}" becomes tag filters. */
+  function thresholdSeries(t, filters) {
+    const m = /^([^{]+)\{(.*)\}$/.exec(t.metric);
+    if (!m) return { metric: t.metric, filters: filters };
+    const tags = Object.assign({}, (filters && filters.tags) || {});
+    for (const pair of m[2].split(',')) {
+      const i = pair.indexOf(':');
+      if (i > 0) tags[pair.slice(0, i).trim()] = pair.slice(i + 1).trim();
+    }
+    return { metric: m[1], filters: Object.assign({}, filters || {}, { tags: tags }) };
+  }
+  W.thresholdSeries = thresholdSeries;
   W.PHASES = ['http_req_blocked', 'http_req_connecting', 'http_req_tls_handshaking', 'http_req_sending',
     'http_req_waiting', 'http_req_receiving'];
   W.HTTP_ROW_CHARTS = 30;
@@ -33,7 +45,8 @@
             t.ok === undefined || t.ok === null ? '' : t.ok ? 'passed' : 'failed'),
           cell(t.abortOnFail ? 'aborts the run' : ''));
         const chart = new W.Chart(chartBox(charts, 'chart-threshold-' + i), t.metric + ' ' + thresholdStat(t) + ' against ' + t.expression);
-        W.loadChart(chart, W.seriesPath(ctx.id, t.metric, thresholdStat(t), null, ctx.filters), t.limit);
+        const sub = thresholdSeries(t, ctx.filters);
+        W.loadChart(chart, W.seriesPath(ctx.id, sub.metric, thresholdStat(t), null, sub.filters), t.limit);
         return tr;
       });
       panel.replaceChildren(
@@ -150,7 +163,7 @@
     switch (m.type) {
       case 'trend': return ['avg', 'min', 'med', 'max', 'p(90)', 'p(95)', 'p(99)'].filter(k => v[k] !== undefined).map(k => k + '=' + f(v[k])).join('  ');
       case 'counter': return f(v.count) + '  ' + W.num(v.rate) + '/s';
-      case 'rate': return W.pct(v.rate !== undefined ? v.rate : v.value) + '  ✓ ' + num(v.passes) + '  ✗ ' + num(v.fails);
+      case 'rate': return W.pct(v.rate !== undefined ? v.rate : v.value) + '  ' + num(v.passes) + ' out of ' + num((v.passes || 0) + (v.fails || 0));
       default: return f(v.value) + '  min=' + f(v.min) + '  max=' + f(v.max);
     }
   }
@@ -159,7 +172,9 @@
     const level = ctx.logLevel || '';
     return api(q(base(ctx) + '/logs', [['after', 0], ['limit', 1000], ['level', level]])).then(lines => {
       const rows = (lines || []).map(l => el('tr', { class: 'level-' + (l.level || 'info') },
-        cell(new Date(l.t).toLocaleTimeString()), cell(l.level), cell(l.source), cell(l.message)));
+        cell(new Date(l.t).toLocaleTimeString()), cell(l.level),
+        cell([l.source, l.scenario, l.vu != null ? 'VU ' + l.vu : null, l.iteration != null ? 'iteration ' + l.iteration : null]
+          .filter(x => x !== null && x !== undefined && x !== '').join(' · ')), cell(l.message)));
       panel.replaceChildren(rows.length ? W.table(['Time', 'Level', 'Source', 'Message'], rows, 'logs')
         : el('p', { class: 'note', text: 'Nothing logged.' }));
     });

@@ -7,7 +7,7 @@
   const ctx = W.runPage = { id: root.dataset.runId, filters: { tags: {} }, tab: 'thresholds', header: {} };
   const TABS = [['thresholds', 'Thresholds'], ['checks', 'Checks'], ['http', 'HTTP'], ['scenarios', 'Scenarios'],
     ['metrics', 'Metrics'], ['logs', 'Logs']];
-  const overview = new W.Chart($('box-overview'), 'Overview: VUs, requests/s, p95 response time (ms), failed requests (%)');
+  const overview = new W.Chart($('box-overview'), 'Overview: VUs, requests/s, failed requests (%); p95 response time (ms, right axis)');
 
   function tiles(s) {
     const total = (s.checksPassed || 0) + (s.checksFailed || 0);
@@ -55,10 +55,11 @@
 
   function loadOverview() {
     const f = ctx.filters;
-    const defs = [['vus', 'value', 'VUs', x => x], ['http_reqs', 'rate', 'req/s', x => x],
-      ['http_req_duration', 'p(95)', 'p95 ms', x => x], ['http_req_failed', 'value', 'failed %', x => x * 100]];
-    return Promise.all(defs.map(([m, s, label, scale]) => api(W.seriesPath(ctx.id, m, s, null, f))
-      .then(r => (r.lines || []).map(l => ({ label: label, points: l.points.map(([t, v]) => [t, v === null ? null : scale(v)]) })))
+    const defs = [['vus', 'value', 'VUs', x => x, 'y'], ['http_reqs', 'rate', 'req/s', x => x, 'y'],
+      ['http_req_failed', 'value', 'failed %', x => x * 100, 'y'], ['http_req_duration', 'p(95)', 'p95 ms (right axis)', x => x, 'ms']];
+    return Promise.all(defs.map(([m, s, label, scale, axis]) => api(W.seriesPath(ctx.id, m, s, null, f))
+      .then(r => (r.lines || []).map(l => ({ label: label, scale: axis,
+        points: l.points.map(([t, v]) => [t, v === null ? null : scale(v)]) })))
       .catch(() => [])))
       .then(all => overview.setLines(all.flat()));
   }
@@ -113,13 +114,17 @@
   }
   function show(key) {
     ctx.tab = key;
+    if (!W.exported) history.replaceState(null, '', '#' + key);
     for (const b of $('tabs').children) b.classList.toggle('active', b.dataset.tab === key);
     for (const [k] of TABS) $('panel-' + k).hidden = k !== key;
     return loadTab(key);
   }
   function loadTab(key) {
     const panel = $('panel-' + key);
-    return W.runTabs[key](ctx, panel).catch(e => W.showError(panel, e));
+    const old = [...W.zoom.charts].filter(c => panel.contains(c.box));
+    // the old charts go once the new ones are in place (a live refresh does not flicker)
+    return W.runTabs[key](ctx, panel).catch(e => W.showError(panel, e))
+      .finally(() => old.filter(c => !c.box.isConnected).forEach(c => c.destroy()));
   }
 
   function loadStats() {

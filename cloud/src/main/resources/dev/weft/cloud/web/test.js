@@ -6,19 +6,20 @@
 
   function trendCharts(runs) {
     const box = $('trends');
-    const chrono = runs.slice().reverse().filter(r => W.header(r).createdMs);
+    const chrono = runs.slice().reverse();
+    const x = r => Number(W.header(r).id);
     const defs = [['p95Ms', 'p95 response time (ms)', 1], ['reqRate', 'Request rate (req/s)', 1],
       ['failRate', 'Failed requests (%)', 100], ['thresholdsPassed', 'Thresholds passed', 1]];
     box.replaceChildren();
     defs.forEach(([key, title, scale], i) => {
-      const chart = new W.Chart(el('div', { id: 'trend-' + key }), title);
+      const chart = new W.Chart(el('div', { id: 'trend-' + key }), title + ' by run', { runs: true });
       box.append(chart.box);
       const points = chrono.filter(r => r.trend && r.trend[key] !== null && r.trend[key] !== undefined)
-        .map(r => [W.header(r).createdMs, r.trend[key] * scale]);
+        .map(r => [x(r), r.trend[key] * scale]);
       const lines = [{ label: title, points: points, color: W.color(i) }];
       if (key === 'thresholdsPassed') {
         lines.push({ label: 'thresholds', color: W.color(7), points: chrono.filter(r => r.trend && r.trend.thresholdsTotal != null)
-          .map(r => [W.header(r).createdMs, r.trend.thresholdsTotal]) });
+          .map(r => [x(r), r.trend.thresholdsTotal]) });
       }
       chart.setLines(lines);
     });

@@ -123,6 +123,7 @@
   const zoom = W.zoom = { range: null, charts: new Set(), listeners: [] };
   zoom.set = function (range) {
     zoom.range = range;
+    for (const c of zoom.charts) if (!c.box.isConnected && c.plot) c.destroy();
     for (const c of zoom.charts) c.applyZoom();
     for (const l of zoom.listeners) l(range);
   };
@@ -142,7 +143,8 @@
       box.replaceChildren(this.title, this.body);
       box.dataset.points = '0';
       this.plot = null;
-      if (!this.opts.relative) zoom.charts.add(this);
+      this.timeAxis = !this.opts.relative && !this.opts.runs;
+      if (this.timeAxis) zoom.charts.add(this);
     }
     setLines(lines, limit) {
       lines = (lines || []).filter(l => l.points && l.points.length);
@@ -150,7 +152,7 @@
       const rel = this.opts.relative;
       const shifted = lines.map(l => {
         const t0 = rel ? l.points[0][0] : 0;
-        return l.points.map(([t, v]) => [(t - t0) / 1000, v]);
+        return l.points.map(([t, v]) => [this.opts.runs ? t : (t - t0) / 1000, v]);
       });
       for (const pts of shifted) for (const [x] of pts) xsSet.add(x);
       const xs = [...xsSet].sort((a, b) => a - b);
@@ -161,11 +163,13 @@
         for (const [x, v] of pts) ys[index.get(x)] = v;
         data.push(ys);
       }
-      const series = [{}].concat(lines.map((l, i) => ({ label: l.label || this.opts.label || 'value', stroke: l.color || W.color(i),
-        width: 1.5, spanGaps: false, points: { show: xs.length < 3 } })));
+      const x = this.opts.runs ? { label: 'Run', value: (u, v) => v == null ? '--' : '#' + v }
+        : rel ? { label: 'Since start', value: (u, v) => v == null ? '--' : v + ' s' } : {};
+      const series = [x].concat(lines.map((l, i) => ({ label: l.label || this.opts.label || 'value', stroke: l.color || W.color(i),
+        scale: l.scale || 'y', width: 1.5, spanGaps: false, points: { show: shifted[i].length < 3 || this.opts.runs } })));
       if (limit !== undefined && limit !== null && xs.length) {
         data.push(xs.map(() => limit));
-        series.push({ label: 'limit ' + W.num(limit), stroke: css('--bad'), dash: [6, 4], width: 1.5, points: { show: false } });
+        series.push({ label: 'limit ' + W.num(limit), scale: 'y', stroke: css('--bad'), dash: [6, 4], width: 1.5, points: { show: false } });
       }
       let points = 0;
       for (let i = 1; i <= lines.length; i++) points = Math.max(points, data[i].filter(v => v !== null).length);
@@ -173,7 +177,7 @@
       this.box.dataset.lines = String(lines.length);
       if (!xs.length) {
         if (this.plot) { this.plot.destroy(); this.plot = null; }
-        this.body.replaceChildren(W.el('div', { class: 'empty', text: 'no data' + (zoom.range && !rel ? ' in the zoomed range' : '') }));
+        this.body.replaceChildren(W.el('div', { class: 'empty', text: 'no data' + (zoom.range && this.timeAxis ? ' in the zoomed range' : '') }));
         return;
       }
       const key = series.map(s => s.label).join('|');
@@ -190,18 +194,26 @@
     options(series) {
       const fg = css('--fg') || '#1f2330';
       const grid = { stroke: css('--grid') || 'rgba(0,0,0,0.08)', width: 1 };
-      const self = this;
       const o = {
         width: Math.max(300, this.box.clientWidth - 16), height: this.opts.height || 200,
         series: series,
-        scales: { x: { time: !this.opts.relative } },
+        scales: { x: { time: this.timeAxis } },
         axes: [{ stroke: fg, grid: grid, ticks: grid }, { stroke: fg, grid: grid, ticks: grid, size: 60 }],
-        cursor: { drag: { x: !this.opts.relative, y: false } },
+        cursor: { drag: { x: this.timeAxis, y: false } },
         legend: { show: true },
         hooks: {},
       };
+      const second = series.find(x => x.scale && x.scale !== 'y');
+      if (second) o.axes.push({ scale: second.scale, side: 1, stroke: second.stroke, grid: { show: false }, size: 60 });
+      if (this.timeAxis) o.axes[0].incrs = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 14400, 43200, 86400];
       if (this.opts.relative) o.axes[0].values = (u, vals) => vals.map(v => v + ' s');
-      if (!this.opts.relative) {
+      if (this.opts.runs) {
+        o.axes[0].values = (u, vals) => vals.map(v => Number.isInteger(v) ? '#' + v : '');
+        o.axes[0].incrs = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000];
+        o.scales.x.range = (u, min, max) => [min - 0.5, max + 0.5];
+        o.scales.y = { range: (u, min, max) => [Math.min(0, min), max > 0 ? max * 1.1 : 1] };
+      }
+      if (this.timeAxis) {
         o.hooks.setSelect = [u => {
           if (u.select.width > 2) {
             const from = u.posToVal(u.select.left, 'x') * 1000;
@@ -213,11 +225,10 @@
         o.hooks.ready = [u => u.over.addEventListener('dblclick', () => zoom.set(null))];
       }
       if (this.opts.format) o.axes[1].values = (u, vals) => vals.map(this.opts.format);
-      void self;
       return o;
     }
     applyZoom() {
-      if (!this.plot || this.opts.relative) return;
+      if (!this.plot || !this.timeAxis) return;
       const r = zoom.range;
       const xs = this.plot.data[0];
       if (r) this.plot.setScale('x', { min: r.from / 1000, max: r.to / 1000 });

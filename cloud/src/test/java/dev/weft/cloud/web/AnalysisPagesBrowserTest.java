@@ -69,7 +69,7 @@ class AnalysisPagesBrowserTest {
             export function browse() {
               http.get(`${__ENV.TARGET}/home`, { tags: { name: 'home' } });
               http.get(`${__ENV.TARGET}/items?page=${__ITER % 3}`, { tags: { name: 'items' } });
-              sleep(0.25);
+              sleep(0.5);
             }
             export function buy() {
               const res = http.get(`${__ENV.TARGET}/missing`, { tags: { name: 'missing' } });
@@ -79,7 +79,7 @@ class AnalysisPagesBrowserTest {
               check(res, { 'answered': (r) => r.status > 0 });
               items.add(2);
               work.add(10 + __ITER);
-              sleep(0.25);
+              sleep(0.5);
             }
             """;
     static final List<String> URLS = List.of("home", "items", "missing");
@@ -206,6 +206,8 @@ class AnalysisPagesBrowserTest {
         chromium.wait.until(d -> Integer.parseInt(d.findElement(By.id("box-overview")).getDomAttribute("data-points")) > 0);
         chromium.screenshot(kind + "-thresholds");
 
+        String home = browser.findElement(By.cssSelector("#thresholds tr[data-metric='http_reqs{name:home}']")).getDomAttribute("id");
+        chromium.wait.until(d -> !"0".equals(d.findElement(By.id("chart-" + home)).getDomAttribute("data-points")));
         WebElement work = browser.findElement(By.cssSelector("#thresholds tr[data-metric='work_ms']"));
         assertThat(work.getText()).contains("avg<5").contains("failed");
         assertThat(number(work.findElement(By.cssSelector(".observed")).getText()))
@@ -254,6 +256,32 @@ class AnalysisPagesBrowserTest {
     }
 
     @Test
+    void aScenarioFilterAndADragZoomNarrowEveryTableAndTile() throws Exception {
+        openRun(v2.service.baseUrl() + "/runs/", runIds.get(1));
+        tab("http");
+        chromium.wait.until(d -> d.findElements(By.cssSelector("#filter-scenario option")).size() == 3);
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("filter-scenario"))).selectByValue("buy");
+        chromium.wait.until(d -> d.findElements(By.cssSelector("#http-rows tr")).size() == 1);
+        assertThat(browser.findElement(By.cssSelector("#http-rows tr")).getDomAttribute("data-name")).isEqualTo("missing");
+        chromium.wait.until(d -> number(d.findElement(By.cssSelector("#tile-requests .value")).getText())
+                == k6Count(k6Summaries.get(1), "http_reqs{name:missing}"));
+        chromium.screenshot("run-filtered-by-scenario");
+
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("filter-scenario"))).selectByValue("");
+        long all = k6Count(k6Summaries.get(1), "http_reqs");
+        chromium.wait.until(d -> number(d.findElement(By.cssSelector("#tile-requests .value")).getText()) == all);
+        WebElement over = browser.findElement(By.cssSelector("#box-overview .u-over"));
+        int w = over.getSize().getWidth();
+        new org.openqa.selenium.interactions.Actions(browser).moveToElement(over, -w / 2 + 2, 0).clickAndHold()
+                .moveByOffset(w / 3, 0).release().perform();
+        chromium.wait.until(d -> !d.findElement(By.id("zoom-range")).getText().isBlank());
+        chromium.wait.until(d -> number(d.findElement(By.cssSelector("#tile-requests .value")).getText()) < all);
+        chromium.screenshot("run-zoomed");
+        browser.findElement(By.id("zoom-reset")).click();
+        chromium.wait.until(d -> number(d.findElement(By.cssSelector("#tile-requests .value")).getText()) == all);
+    }
+
+    @Test
     void theTestPageListsBothRunsAndTheCompareViewShowsTheirDelta() throws Exception {
         browser.get(v2.service.baseUrl() + "/");
         chromium.wait.until(d -> !d.findElements(By.linkText("checkout flow")).isEmpty());
@@ -299,5 +327,7 @@ class AnalysisPagesBrowserTest {
         openRun(file.toUri().toString(), "");
         assertThat(browser.findElement(By.id("filters-note")).getText()).contains("unfiltered");
         assertRunPageShowsWhatK6Counted("report");
+        assertThat(((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "return performance.getEntriesByType('resource').map(e => e.name)")).as("nothing fetched").isEqualTo(List.of());
     }
 }

@@ -141,6 +141,7 @@ class WebAppBrowserTest {
         push(id, 1, 12);
         push(id, 2, 14);
         wait.until(d -> points("overview") >= before + 2);
+        wait.until(d -> d.findElement(By.cssSelector("#tile-requests .value")).getText().equals("36"));
         screenshot("run-page-running");
         assertThat(browser.findElement(By.id("run-state")).getText()).isEqualTo("Running");
 

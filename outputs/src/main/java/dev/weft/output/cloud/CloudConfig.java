@@ -39,6 +39,69 @@ public record CloudConfig(String host, String token, String name, Long projectId
 
     /** Settings from the environment and the login file. */
     public static CloudConfig resolve(Map<String, String> env) {
+        return resolve(env, null, null);
+    }
+
+    /**
+     * Settings as k6 v1 consolidates them: the login file, then the script's
+     * {@code options.cloud} (or the legacy {@code options.ext.loadimpact}) for name, projectID
+     * and token, then the environment, then {@code --out cloud=NAME}'s argument for the name.
+     * So runs group by test name ({@code options.cloud.name}) and project at the service.
+     *
+     * @param options  the script's consolidated options, or null
+     * @param argument the text after {@code cloud=} in {@code --out}, or null/empty
+     */
+    public static CloudConfig resolve(Map<String, String> env, com.google.gson.JsonObject options, String argument) {
+        CloudConfig c = resolveEnv(env, scriptCloud(options));
+        if (argument != null && !argument.isBlank()) {
+            c = new CloudConfig(c.host, c.token, argument, c.projectId, c.pushInterval, c.requestTimeout, c.bufferBytes,
+                    c.maxSeriesInBatch, c.stopOnError, c.maxBackoff, c.stopTimeout, c.configFile);
+        }
+        return c;
+    }
+
+    /** {@code options.cloud}, else {@code options.ext.loadimpact}, as k6 picks them; an empty object when neither. */
+    private static com.google.gson.JsonObject scriptCloud(com.google.gson.JsonObject options) {
+        if (options == null) {
+            return new com.google.gson.JsonObject();
+        }
+        if (options.has("cloud") && options.get("cloud").isJsonObject()) {
+            return options.getAsJsonObject("cloud");
+        }
+        if (options.has("ext") && options.get("ext").isJsonObject()) {
+            com.google.gson.JsonObject ext = options.getAsJsonObject("ext");
+            if (ext.has("loadimpact") && ext.get("loadimpact").isJsonObject()) {
+                return ext.getAsJsonObject("loadimpact");
+            }
+        }
+        return new com.google.gson.JsonObject();
+    }
+
+    private static String text(com.google.gson.JsonObject o, String key) {
+        if (!o.has(key) || o.get(key).isJsonNull() || !o.get(key).isJsonPrimitive()) {
+            return null;
+        }
+        String v = o.get(key).getAsString();
+        return v.isBlank() ? null : v;
+    }
+
+    private static Long projectId(String text, String where) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            double d = Double.parseDouble(text.trim());
+            if (d != Math.rint(d) || d < 0 || d > Long.MAX_VALUE) {
+                throw new NumberFormatException();
+            }
+            long id = (long) d;
+            return id == 0 ? null : id;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(where + " must be a whole number, got '" + text + "'");
+        }
+    }
+
+    private static CloudConfig resolveEnv(Map<String, String> env, com.google.gson.JsonObject script) {
         Path file = CloudConfigFile.location(env);
         CloudConfigFile.Contents saved;
         try {
@@ -47,10 +110,12 @@ public record CloudConfig(String host, String token, String name, Long projectId
             throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage(), e);
         }
         String host = first(env.get("K6_CLOUD_HOST"), saved.host(), CloudApi.DEFAULT_HOST);
-        String token = first(env.get("K6_CLOUD_TOKEN"), saved.token(), null);
+        String token = first(env.get("K6_CLOUD_TOKEN"), text(script, "token"), saved.token());
         String project = env.get("K6_CLOUD_PROJECT_ID");
-        return new CloudConfig(stripSlash(host), token, blankToNull(env.get("K6_CLOUD_NAME")),
-                project == null || project.isBlank() ? null : Long.parseLong(project.trim()),
+        Long projectId = project != null && !project.isBlank() ? projectId(project, "K6_CLOUD_PROJECT_ID")
+                : projectId(text(script, "projectID"), "options.cloud.projectID");
+        String name = blankToNull(env.get("K6_CLOUD_NAME")) != null ? env.get("K6_CLOUD_NAME") : text(script, "name");
+        return new CloudConfig(stripSlash(host), token, name, projectId,
                 duration(env, "K6_CLOUD_METRIC_PUSH_INTERVAL", Duration.ofSeconds(1)),
                 duration(env, "K6_CLOUD_TIMEOUT", Duration.ofSeconds(60)),
                 bytes(env, "WEFT_CLOUD_BUFFER", Math.min(DEFAULT_BUFFER_BYTES, Runtime.getRuntime().maxMemory() / 4)),

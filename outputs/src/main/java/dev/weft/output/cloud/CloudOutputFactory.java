@@ -5,7 +5,10 @@ import dev.weft.output.OutputFactory;
 import dev.weft.output.OutputParams;
 import java.time.Clock;
 
-/** Makes the {@code cloud} output ({@code --out cloud}); settings come from {@link CloudConfig#resolve}. */
+/**
+ * Makes the {@code cloud} output ({@code --out cloud}, or {@code --out cloud=NAME} naming the
+ * test run as k6 does); settings come from {@link CloudConfig#resolve}.
+ */
 public final class CloudOutputFactory implements OutputFactory {
     @Override
     public String name() {
@@ -14,6 +17,7 @@ public final class CloudOutputFactory implements OutputFactory {
 
     @Override
     public Output create(OutputParams params) {
-        return new CloudOutput(CloudConfig.resolve(params.env()), params, Clock.systemUTC());
+        return new CloudOutput(CloudConfig.resolve(params.env(), params.options(), params.argument()), params,
+                Clock.systemUTC());
     }
 }
