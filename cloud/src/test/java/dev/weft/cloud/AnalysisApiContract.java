@@ -247,6 +247,26 @@ abstract class AnalysisApiContract {
     }
 
     @Test
+    void aZoomedScenarioReadsTheRollupWithTheNumbersOfItsSeries() throws Exception {
+        String id = pushedRun("shop");
+        String zoom = "&from=" + (T + 1) * 1000 + "&to=" + ((T + 1) * 1000 + 999);
+
+        JsonArray metrics = get("/api/runs/" + id + "/metrics?scenario=api" + zoom).getAsJsonArray();
+        JsonArray thresholds = get("/api/runs/" + id + "/thresholds?" + zoom.substring(1)).getAsJsonArray();
+        JsonArray perSeries = get("/api/runs/" + id + "/http?scenario=api" + zoom).getAsJsonArray();
+
+        assertThat(find(metrics, "name", "orders").getAsJsonObject("values").get("count").getAsDouble()).isEqualTo(7);
+        JsonObject duration = find(metrics, "name", "http_req_duration").getAsJsonObject("values");
+        assertThat(duration.get("max").getAsDouble()).isEqualTo(310)
+                .isEqualTo(perSeries.get(0).getAsJsonObject().get("maxMs").getAsDouble());
+        assertThat(duration.get("count").getAsLong()).isEqualTo(2);
+        assertThat(find(metrics, "name", "checks").getAsJsonObject("values").get("fails").getAsLong()).isEqualTo(2);
+        assertThat(find(thresholds, "metric", "http_req_duration{scenario:api}").get("observed").getAsDouble())
+                .isEqualTo(310);
+        assertThat(find(thresholds, "metric", "checks").get("observed").getAsDouble()).isZero();
+    }
+
+    @Test
     void thresholdsShowTheValueTheirExpressionTested() throws Exception {
         String id = pushedRun("shop");
 

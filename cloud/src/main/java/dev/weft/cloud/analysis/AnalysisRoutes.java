@@ -39,7 +39,7 @@ public final class AnalysisRoutes {
     private final Authenticator auth;
     private final RunService runs;
     private final TestsCatalog tests;
-    private final AnswerCache cache = new AnswerCache();
+    private final AnswerCache<String> cache = new AnswerCache<>();
 
     public AnalysisRoutes(Database db, Authenticator auth, RunService runs) {
         this.db = db;
@@ -106,7 +106,10 @@ public final class AnalysisRoutes {
             }
             case "thresholds" -> {
                 q.allow(true, Set.of());
-                return ThresholdValues.of(RunData.load(db, r, RunFilter.of(q), ThresholdValues.metrics(r.thresholds()), true));
+                RunFilter f = RunFilter.of(q);
+                Set<String> metrics = ThresholdValues.metrics(r.thresholds());
+                return ThresholdValues.of(RunData.slicesAnswer(ThresholdValues.selectors(r.thresholds()))
+                        ? RunData.loadMetrics(db, r, f, metrics, true) : RunData.load(db, r, f, metrics, true));
             }
             case "series" -> {
                 q.allow(true, Set.of("metric", "stat", "by", "points"));
@@ -118,10 +121,10 @@ public final class AnalysisRoutes {
                 q.allow(true, Set.of());
                 RunFilter f = RunFilter.of(q);
                 return switch (what) {
-                    case "stats" -> StatTiles.of(db, RunData.load(db, r, f, StatTiles.METRICS, true));
+                    case "stats" -> StatTiles.of(db, RunData.loadMetrics(db, r, f, StatTiles.METRICS, true));
                     case "checks" -> ChecksTree.of(RunData.load(db, r, f, Set.of("checks"), false));
                     case "http" -> HttpTable.of(RunData.load(db, r, f, HttpTable.METRICS, true));
-                    default -> MetricsTable.of(RunData.load(db, r, f, Set.of(), true));
+                    default -> MetricsTable.of(RunData.loadMetrics(db, r, f, Set.of(), true));
                 };
             }
         }

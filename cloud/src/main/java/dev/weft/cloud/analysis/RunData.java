@@ -38,11 +38,78 @@ final class RunData {
     final TestRun run;
     final RunFilter filter;
     final List<Row> rows;
+    /** Per slice ('' or 'scenario:NAME'), each metric folded from metric_rollup; null when read per series. */
+    private final Map<String, Map<String, Fold>> slices;
 
     private RunData(TestRun run, RunFilter filter, List<Row> rows) {
+        this(run, filter, rows, null);
+    }
+
+    private RunData(TestRun run, RunFilter filter, List<Row> rows, Map<String, Map<String, Fold>> slices) {
         this.run = run;
         this.filter = filter;
         this.rows = rows;
+        this.slices = slices;
+    }
+
+    /** Whether metric_rollup answers for this filter: a time range with no tag filter but at most one scenario. */
+    static boolean sliceable(RunFilter filter) {
+        Map<String, List<String>> tags = filter.tags();
+        return tags.isEmpty() || tags.size() == 1 && tags.containsKey("scenario") && tags.get("scenario").size() == 1;
+    }
+
+    /**
+     * Per-metric folds only (what the tiles, the metrics table and scenario thresholds need):
+     * over a time range from {@code metric_rollup} (one row per metric, slice and second)
+     * when {@link #sliceable}, else as {@link #load}. {@link #rows} is empty in the first case.
+     */
+    static RunData loadMetrics(Database db, TestRun run, RunFilter filter, Set<String> metrics, boolean histograms)
+            throws SQLException {
+        if (!filter.hasTime() || !sliceable(filter)) {
+            return load(db, run, filter, metrics, histograms);
+        }
+        ensureRollups(db, run);
+        Map<String, Map<String, Fold>> slices = db.inTransaction(c -> {
+            Map<String, String> types = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT metric, metric_type FROM metric_series "
+                    + "WHERE run_id = ?")) {
+                ps.setLong(1, run.id());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        types.put(rs.getString(1), rs.getString(2));
+                    }
+                }
+            }
+            Map<String, Map<String, Fold>> out = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT slice, metric, at_second, sample_count, sum_value, "
+                    + "min_value, max_value, last_value, " + (histograms ? "histogram" : "NULL") + " FROM metric_rollup "
+                    + "WHERE run_id = ? AND at_second >= ? AND at_second <= ?")) {
+                ps.setLong(1, run.id());
+                ps.setLong(2, filter.fromSecond());
+                ps.setLong(3, filter.toSecond());
+                ps.setFetchSize(5000);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        String metric = rs.getString(2);
+                        String type = types.get(metric);
+                        if (type == null || !metrics.isEmpty() && !metrics.contains(metric)) {
+                            continue;
+                        }
+                        out.computeIfAbsent(rs.getString(1), k -> new java.util.TreeMap<>())
+                                .computeIfAbsent(metric, m -> new Fold(type))
+                                .add(rs.getLong(4), rs.getDouble(5), rs.getDouble(6), rs.getDouble(7), rs.getDouble(8),
+                                        rs.getLong(3), rs.getBytes(9));
+                    }
+                }
+            }
+            return out;
+        });
+        return new RunData(run, filter, List.of(), slices);
+    }
+
+    private String slice() {
+        List<String> scenario = filter.tags().get("scenario");
+        return scenario == null ? dev.weft.cloud.metrics.Rollups.ALL : dev.weft.cloud.metrics.Rollups.scenario(scenario.get(0));
     }
 
     /**
@@ -163,6 +230,26 @@ final class RunData {
         return new ArrayList<>(byId.values());
     }
 
+    /** From the rollup: a selector of no tags or one scenario (else null: not known from slices). */
+    private Fold slicedMetric(String name, Map<String, String> selector) {
+        if (selector.isEmpty()) {
+            return byMetric().get(name);
+        }
+        if (selector.size() != 1 || !selector.containsKey("scenario")) {
+            return null;
+        }
+        List<String> scenario = filter.tags().get("scenario");
+        if (scenario != null && !scenario.get(0).equals(selector.get("scenario"))) {
+            return null;
+        }
+        return slices.getOrDefault(dev.weft.cloud.metrics.Rollups.scenario(selector.get("scenario")), Map.of()).get(name);
+    }
+
+    /** Whether every threshold's selector is one {@link #loadMetrics} can answer. */
+    static boolean slicesAnswer(Set<Map<String, String>> selectors) {
+        return selectors.stream().allMatch(s -> s.isEmpty() || s.size() == 1 && s.containsKey("scenario"));
+    }
+
     static Map<String, String> tags(String json) {
         Map<String, String> tags = json == null ? null : WireJson.GSON.fromJson(json, TAGS);
         return tags == null ? Map.of() : tags;
@@ -187,6 +274,9 @@ final class RunData {
 
     /** Each metric folded over its rows, by name. */
     Map<String, Fold> byMetric() {
+        if (slices != null) {
+            return slices.getOrDefault(slice(), Map.of());
+        }
         Map<String, Fold> out = new java.util.TreeMap<>();
         for (Row r : rows) {
             out.computeIfAbsent(r.series().metric(), m -> new Fold(r.series().type())).add(r.fold());
@@ -196,6 +286,9 @@ final class RunData {
 
     /** One metric folded over the rows whose tags also match {@code selector}. */
     Fold metric(String name, Map<String, String> selector) {
+        if (slices != null) {
+            return slicedMetric(name, selector);
+        }
         Fold f = null;
         RunFilter extra = RunFilter.NONE.and(selector);
         for (Row r : rows) {

@@ -31,6 +31,7 @@ final class TestsCatalog {
 
     private final Database db;
     private final RunService runs;
+    private final AnswerCache<Map<String, Object>> trends = new AnswerCache<>();
 
     TestsCatalog(Database db, RunService runs) {
         this.db = db;
@@ -122,7 +123,15 @@ final class TestsCatalog {
         for (long runId : ids) {
             TestRun run = runs.find(p, runId);
             Map<String, Object> r = RunJson.of(run);
-            r.put("trend", trend(run));
+            String key = run.id() + " " + run.endedAt();
+            Map<String, Object> trend = run.state() == dev.weft.cloud.run.RunState.RUNNING ? null : trends.get(key);
+            if (trend == null) {
+                trend = trend(run);
+                if (run.state() != dev.weft.cloud.run.RunState.RUNNING) {
+                    trends.put(key, trend);
+                }
+            }
+            r.put("trend", trend);
             runList.add(r);
         }
         m.put("runs", runList);

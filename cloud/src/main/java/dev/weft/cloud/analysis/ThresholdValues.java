@@ -85,6 +85,13 @@ final class ThresholdValues {
         return out;
     }
 
+    /** The selectors of the run's thresholds (an empty map for a plain metric). */
+    static Set<Map<String, String>> selectors(Map<String, List<String>> thresholds) {
+        Set<Map<String, String>> out = new java.util.HashSet<>();
+        thresholds.keySet().forEach(k -> out.add(MetricKey.parse(k).selector()));
+        return out;
+    }
+
     static List<Map<String, Object>> of(RunData data) {
         List<Map<String, Object>> out = new ArrayList<>();
         Map<String, List<String>> thresholds = data.run.thresholds();
