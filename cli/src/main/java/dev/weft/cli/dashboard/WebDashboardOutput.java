@@ -79,9 +79,12 @@ public final class WebDashboardOutput implements Output, WithRunStatus, WithTest
         dashboard = startService();
         String reference;
         try {
-            CloudOutput inner = new CloudOutput(CloudConfig.resolve(cloudEnv()), new OutputParams("", params.workingDir(),
-                    params.scriptPath(), cloudEnv(), params.maxVus(), params.maxDuration(), params.thresholds(),
-                    new PrintStream(innerOut, true, StandardCharsets.UTF_8)), Clock.systemUTC());
+            // the script's options.cloud (name, projectID) name the run as with --out cloud
+            Map<String, String> env = cloudEnv();
+            CloudOutput inner = new CloudOutput(CloudConfig.resolve(env, params.options(), null), new OutputParams("",
+                    params.workingDir(), params.scriptPath(), env, params.maxVus(), params.maxDuration(),
+                    params.thresholds(), new PrintStream(innerOut, true, StandardCharsets.UTF_8), params.options()),
+                    Clock.systemUTC());
             if (testRunStop != null) {
                 inner.setTestRunStopCallback(testRunStop);
             }
