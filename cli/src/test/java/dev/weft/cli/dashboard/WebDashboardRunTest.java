@@ -177,6 +177,8 @@ class WebDashboardRunTest {
         assertThat(error.get("message").getAsString()).contains("card declined");
         assertThat(error.get("source").getAsString()).isEqualTo("stacktrace");
         assertThat(error.get("scenario").getAsString()).isEqualTo("buy");
+        assertThat(error.get("iteration").getAsLong()).isEqualTo(2);
+        assertThat(error.get("vu").getAsLong()).isBetween(1L, 3L);
         if (Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER)) {
             renderInChromium(base);
         }
