@@ -134,30 +134,30 @@ public final class AnalysisRoutes {
             throws IOException, SQLException, ApiException {
         q.allow(true, Set.of());
         RunFilter f = RunFilter.of(q);
-        String file = "run-" + r.id() + "-" + what + "." + format;
-        exchange.getResponseHeaders().set("Content-Disposition", "attachment; filename=\"" + file + "\"");
+        String body;
         if (what.equals("http")) {
             List<Map<String, Object>> rows = HttpTable.of(RunData.load(db, r, f, HttpTable.METRICS, true));
+            body = format.equals("csv") ? Exports.httpCsv(rows) : GSON.toJson(rows);
+        } else {
+            RunData data = RunData.load(db, r, f, Set.of(), true);
+            List<Map<String, Object>> metrics = MetricsTable.of(data);
             if (format.equals("csv")) {
-                Responses.send(exchange, 200, "text/csv; charset=utf-8", Exports.httpCsv(rows));
+                body = Exports.summaryCsv(metrics);
             } else {
-                json(exchange, rows);
+                Map<String, Object> out = new LinkedHashMap<>();
+                out.put("run", dev.weft.cloud.api.RunJson.of(r));
+                out.put("stats", StatTiles.of(db, data));
+                out.put("metrics", metrics);
+                out.put("thresholds", ThresholdValues.of(data));
+                out.put("checks", ChecksTree.of(data));
+                body = GSON.toJson(out);
             }
-            return;
         }
-        RunData data = RunData.load(db, r, f, Set.of(), true);
-        List<Map<String, Object>> metrics = MetricsTable.of(data);
-        if (format.equals("csv")) {
-            Responses.send(exchange, 200, "text/csv; charset=utf-8", Exports.summaryCsv(metrics));
-            return;
-        }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("run", dev.weft.cloud.api.RunJson.of(r));
-        out.put("stats", StatTiles.of(db, data));
-        out.put("metrics", metrics);
-        out.put("thresholds", ThresholdValues.of(data));
-        out.put("checks", ChecksTree.of(data));
-        json(exchange, out);
+        // only a download that is there says "attachment"; an error stays a JSON answer
+        exchange.getResponseHeaders().set("Content-Disposition",
+                "attachment; filename=\"run-" + r.id() + "-" + what + "." + format + "\"");
+        Responses.send(exchange, 200, format.equals("csv") ? "text/csv; charset=utf-8" : "application/json; charset=utf-8",
+                body);
     }
 
     private static long id(String text, String key) throws ApiException {

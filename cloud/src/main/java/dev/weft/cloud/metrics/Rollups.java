@@ -6,7 +6,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -91,46 +93,72 @@ public final class Rollups {
         storeMetrics(c);
     }
 
+    /** A series_totals row as stored. */
+    private record Stored(long count, double sum, double min, double max, double last, long lastSecond, byte[] histogram) {
+    }
+
+    /** Series whose totals one statement reads. */
+    private static final int CHUNK = 500;
+
     private void storeSeries(Connection c) throws SQLException {
-        try (PreparedStatement select = c.prepareStatement("SELECT sample_count, sum_value, min_value, max_value, "
-                + "last_value, last_second, histogram FROM series_totals WHERE series_id = ?");
-                PreparedStatement insert = c.prepareStatement("INSERT INTO series_totals (series_id, run_id, sample_count, "
+        Map<Long, Stored> stored = new java.util.HashMap<>();
+        List<Long> ids = new ArrayList<>(series.keySet());
+        for (int from = 0; from < ids.size(); from += CHUNK) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+            try (PreparedStatement select = c.prepareStatement("SELECT series_id, sample_count, sum_value, min_value, "
+                    + "max_value, last_value, last_second, histogram FROM series_totals WHERE series_id IN ("
+                    + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ")")) {
+                for (int k = 0; k < chunk.size(); k++) {
+                    select.setLong(k + 1, chunk.get(k));
+                }
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        stored.put(rs.getLong(1), new Stored(rs.getLong(2), rs.getDouble(3), rs.getDouble(4), rs.getDouble(5),
+                                rs.getDouble(6), rs.getLong(7), rs.getBytes(8)));
+                    }
+                }
+            }
+        }
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO series_totals (series_id, run_id, sample_count, "
                         + "sum_value, min_value, max_value, last_value, last_second, histogram) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
                 PreparedStatement update = c.prepareStatement("UPDATE series_totals SET sample_count = ?, sum_value = ?, "
                         + "min_value = ?, max_value = ?, last_value = ?, last_second = ?, histogram = ? WHERE series_id = ?")) {
             int inserts = 0;
+            int updates = 0;
             for (Map.Entry<Long, Part> e : series.entrySet()) {
                 Part p = e.getValue();
-                select.setLong(1, e.getKey());
-                try (ResultSet rs = select.executeQuery()) {
-                    if (!rs.next()) {
-                        insert.setLong(1, e.getKey());
-                        insert.setLong(2, runId);
-                        insert.setLong(3, p.count);
-                        insert.setDouble(4, p.sum);
-                        insert.setDouble(5, p.min);
-                        insert.setDouble(6, p.max);
-                        insert.setDouble(7, p.last);
-                        insert.setLong(8, p.lastSecond);
-                        histogram(insert, 9, p.digest);
-                        insert.addBatch();
-                        inserts++;
-                        continue;
-                    }
-                    boolean later = p.lastSecond >= rs.getLong(6);
-                    update.setLong(1, rs.getLong(1) + p.count);
-                    update.setDouble(2, rs.getDouble(2) + p.sum);
-                    update.setDouble(3, Math.min(rs.getDouble(3), p.min));
-                    update.setDouble(4, Math.max(rs.getDouble(4), p.max));
-                    update.setDouble(5, later ? p.last : rs.getDouble(5));
-                    update.setLong(6, later ? p.lastSecond : rs.getLong(6));
-                    histogram(update, 7, merged(rs.getBytes(7), p.digest));
-                    update.setLong(8, e.getKey());
-                    update.executeUpdate();
+                Stored old = stored.get(e.getKey());
+                if (old == null) {
+                    insert.setLong(1, e.getKey());
+                    insert.setLong(2, runId);
+                    insert.setLong(3, p.count);
+                    insert.setDouble(4, p.sum);
+                    insert.setDouble(5, p.min);
+                    insert.setDouble(6, p.max);
+                    insert.setDouble(7, p.last);
+                    insert.setLong(8, p.lastSecond);
+                    histogram(insert, 9, p.digest);
+                    insert.addBatch();
+                    inserts++;
+                    continue;
                 }
+                boolean later = p.lastSecond >= old.lastSecond();
+                update.setLong(1, old.count() + p.count);
+                update.setDouble(2, old.sum() + p.sum);
+                update.setDouble(3, Math.min(old.min(), p.min));
+                update.setDouble(4, Math.max(old.max(), p.max));
+                update.setDouble(5, later ? p.last : old.last());
+                update.setLong(6, later ? p.lastSecond : old.lastSecond());
+                histogram(update, 7, merged(old.histogram(), p.digest));
+                update.setLong(8, e.getKey());
+                update.addBatch();
+                updates++;
             }
             if (inserts > 0) {
                 insert.executeBatch();
+            }
+            if (updates > 0) {
+                update.executeBatch();
             }
         }
     }
@@ -145,6 +173,7 @@ public final class Rollups {
                         + "min_value = ?, max_value = ?, last_value = ?, histogram = ? "
                         + "WHERE run_id = ? AND metric = ? AND slice = ? AND at_second = ?")) {
             int inserts = 0;
+            int updates = 0;
             for (Map.Entry<MetricSecond, Part> e : metrics.entrySet()) {
                 Part p = e.getValue();
                 MetricSecond k = e.getKey();
@@ -178,11 +207,15 @@ public final class Rollups {
                     update.setString(8, k.metric());
                     update.setString(9, k.slice());
                     update.setLong(10, k.second());
-                    update.executeUpdate();
+                    update.addBatch();
+                    updates++;
                 }
             }
             if (inserts > 0) {
                 insert.executeBatch();
+            }
+            if (updates > 0) {
+                update.executeBatch();
             }
         }
     }

@@ -20,7 +20,7 @@ final class ReportPaths {
     /** Series points per line, as {@code Weft.POINTS}. */
     static final int POINTS = 600;
     /** HTTP rows whose own charts the report carries, as {@code Weft.HTTP_ROW_CHARTS}. */
-    static final int HTTP_ROW_CHARTS = 30;
+    static final int HTTP_ROW_CHARTS = 10;
     static final List<String> PHASES = List.of("http_req_blocked", "http_req_connecting", "http_req_tls_handshaking",
             "http_req_sending", "http_req_waiting", "http_req_receiving");
     private static final Pattern PERCENTILE = Pattern.compile("p\\(\\d+(\\.\\d+)?\\)");

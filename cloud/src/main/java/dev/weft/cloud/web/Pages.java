@@ -84,7 +84,7 @@ public final class Pages {
     public static String runBody(TestRun run, boolean exported) {
         String state = run.state().name().toLowerCase(java.util.Locale.ROOT);
         String links = exported ? "" : """
-                 · <a id="test-link" hidden>all runs of this test</a> · <a id="report-link" href="/runs/%1$d/report.html">download the HTML report</a> \
+                 · <a id="test-link" hidden>all runs of this test</a> <a id="compare-link" hidden></a> · <a id="report-link" href="/runs/%1$d/report.html">download the HTML report</a> \
                 · summary <a id="export-summary-csv" href="/api/runs/%1$d/export/summary.csv">CSV</a> \
                 <a id="export-summary-json" href="/api/runs/%1$d/export/summary.json">JSON</a> · HTTP table \
                 <a id="export-http-csv" href="/api/runs/%1$d/export/http.csv">CSV</a> \

@@ -101,7 +101,11 @@ public final class WebRoutes implements HttpHandler {
             } else if (path.equals("/compare")) {
                 Responses.html(exchange, 200, Pages.compare());
             } else if (path.startsWith("/tests/")) {
-                Responses.html(exchange, 200, Pages.test(id(path.substring("/tests/".length()))));
+                String test = path.substring("/tests/".length());
+                if (!test.matches("\\d{1,18}")) {
+                    throw new ApiException(404, "unknown test '" + test + "'");
+                }
+                Responses.html(exchange, 200, Pages.test(Long.parseLong(test)));
             } else if (path.startsWith("/runs/") && path.endsWith(REPORT)) {
                 TestRun run = runs.find(p.get(), id(path.substring("/runs/".length(), path.length() - REPORT.length())));
                 byte[] html = report.get().render(p.get(), run.id()).getBytes(StandardCharsets.UTF_8);

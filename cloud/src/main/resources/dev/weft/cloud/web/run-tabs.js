@@ -25,7 +25,7 @@
   W.thresholdSeries = thresholdSeries;
   W.PHASES = ['http_req_blocked', 'http_req_connecting', 'http_req_tls_handshaking', 'http_req_sending',
     'http_req_waiting', 'http_req_receiving'];
-  W.HTTP_ROW_CHARTS = 30;
+  W.HTTP_ROW_CHARTS = 10;
 
   function base(ctx) { return '/api/runs/' + ctx.id; }
   function filtered(ctx, path) { return q(base(ctx) + path, W.filterParams(ctx.filters)); }
@@ -36,7 +36,8 @@
   }
 
   tabs.thresholds = function (ctx, panel) {
-    return api(base(ctx) + '/thresholds').catch(() => fromHeader(ctx.header)).then(list => {
+    return api(filtered(ctx, '/thresholds')).catch(() => fromHeader(ctx.header)).then(list => {
+      if (!ctx.fresh()) return;
       const charts = el('section', { class: 'charts' });
       const rows = list.map((t, i) => {
         const tr = el('tr', { id: 'threshold-' + i, dataset: { metric: t.metric } },
@@ -71,6 +72,7 @@
 
   tabs.checks = function (ctx, panel) {
     return api(filtered(ctx, '/checks')).then(c => {
+      if (!ctx.fresh()) return;
       const tree = el('div', { class: 'tree', id: 'checks-tree' });
       const roots = c.groups || [];
       const isRoot = roots.length === 1 && (roots[0].path === '' || roots[0].path === undefined);
@@ -97,6 +99,7 @@
 
   tabs.http = function (ctx, panel) {
     return api(filtered(ctx, '/http')).then(rows => {
+      if (!ctx.fresh()) return;
       const rowCharts = el('section', { class: 'charts', id: 'http-row-charts' });
       const trs = rows.map((r, i) => {
         const tr = el('tr', { class: 'clickable', id: 'http-row-' + i,
@@ -150,6 +153,7 @@
 
   tabs.metrics = function (ctx, panel) {
     return api(filtered(ctx, '/metrics')).then(list => {
+      if (!ctx.fresh()) return;
       const rows = list.map(m => el('tr', { id: 'metric-' + m.name, dataset: { name: m.name } },
         cell(m.name), cell(m.type + (m.contains && m.contains !== 'default' ? ' (' + m.contains + ')' : '')),
         cell(summaryText(m), 'values')));
@@ -169,14 +173,24 @@
   }
 
   tabs.logs = function (ctx, panel) {
-    const level = ctx.logLevel || '';
-    return api(q(base(ctx) + '/logs', [['after', 0], ['limit', 1000], ['level', level]])).then(lines => {
+    const f = ctx.filters || {};
+    // logs follow the scenario and the zoom; group and tag filters do not apply to log lines
+    const page = W.runPage;
+    const path = q(base(ctx) + '/logs', [['after', 0], ['limit', 1000], ['level', page.logLevel],
+      ['scenario', f.scenario], ['from', f.from != null ? Math.floor(f.from) : null], ['to', f.to != null ? Math.ceil(f.to) : null]]);
+    return api(path).then(lines => {
+      if (!ctx.fresh()) return;
+      const level = el('select', { id: 'log-level', disabled: W.exported ? '' : null },
+        [['', 'all levels'], ['error', 'errors'], ['warn', 'warnings'], ['info', 'info'], ['debug', 'debug']]
+          .map(([v, t]) => el('option', { value: v, text: t, selected: (page.logLevel || '') === v ? '' : null })));
+      level.addEventListener('change', () => { page.logLevel = level.value || undefined; ctx.reload(); });
       const rows = (lines || []).map(l => el('tr', { class: 'level-' + (l.level || 'info') },
         cell(new Date(l.t).toLocaleTimeString()), cell(l.level),
         cell([l.source, l.scenario, l.vu != null ? 'VU ' + l.vu : null, l.iteration != null ? 'iteration ' + l.iteration : null]
           .filter(x => x !== null && x !== undefined && x !== '').join(' · ')), cell(l.message)));
-      panel.replaceChildren(rows.length ? W.table(['Time', 'Level', 'Source', 'Message'], rows, 'logs')
-        : el('p', { class: 'note', text: 'Nothing logged.' }));
+      panel.replaceChildren(el('p', null, level, ' ', el('span', { class: 'note', text: rows.length >= 1000
+        ? 'The first 1,000 lines.' : rows.length + ' lines' })),
+      rows.length ? W.table(['Time', 'Level', 'Source', 'Message'], rows, 'logs') : el('p', { class: 'note', text: 'Nothing logged.' }));
     });
   };
 })();

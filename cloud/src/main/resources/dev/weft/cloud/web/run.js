@@ -33,10 +33,21 @@
     $('run-status').textContent = h.run_status == null ? (h.stateKey === 'RUNNING' ? 'streaming' : '') : (statuses[h.run_status] || 'status ' + h.run_status);
     $('run-vus').textContent = W.num(h.vus) + ' VUs';
     $('run-started').textContent = W.date(h.createdMs);
-    if (h.testId != null && !W.exported) {
+    if (h.testId != null && !W.exported && $('test-link').hidden) {
       const link = $('test-link');
       link.href = '/tests/' + h.testId;
       link.hidden = false;
+      // the run before this one of the same test, as the baseline to compare with
+      api('/api/tests/' + h.testId).then(t => {
+        const ids = t.runs.map(r => String(W.header(r).id));
+        const before = ids[ids.indexOf(String(h.id)) + 1];
+        if (ids.includes(String(h.id)) && before) {
+          const prev = $('compare-link');
+          prev.href = W.q('/compare', [['base', before], ['run', h.id]]);
+          prev.textContent = 'compare with run #' + before;
+          prev.hidden = false;
+        }
+      }).catch(() => {});
     }
     accounting(h);
   }
@@ -55,13 +66,14 @@
 
   function loadOverview() {
     const f = ctx.filters;
+    const gen = gens.overview = (gens.overview || 0) + 1;
     const defs = [['vus', 'value', 'VUs', x => x, 'y'], ['http_reqs', 'rate', 'req/s', x => x, 'y'],
       ['http_req_failed', 'value', 'failed %', x => x * 100, 'y'], ['http_req_duration', 'p(95)', 'p95 ms (right axis)', x => x, 'ms']];
     return Promise.all(defs.map(([m, s, label, scale, axis]) => api(W.seriesPath(ctx.id, m, s, null, f))
       .then(r => (r.lines || []).map(l => ({ label: label, scale: axis,
         points: l.points.map(([t, v]) => [t, v === null ? null : scale(v)]) })))
       .catch(() => [])))
-      .then(all => overview.setLines(all.flat()));
+      .then(all => { if (gens.overview === gen) overview.setLines(all.flat()); });
   }
 
   // ---- filters ----
@@ -85,6 +97,14 @@
     });
     reset.addEventListener('click', () => W.zoom.set(null));
     bar.replaceChildren(el('label', { text: 'Filter' }), scenario, group, tagKey, tagValue, add, chips, zoomText, reset);
+    // a rebuilt bar (new tag values while the run streams) keeps what is picked
+    scenario.value = ctx.filters.scenario || '';
+    group.value = ctx.filters.group || '';
+    drawChips(chips);
+    if (W.zoom.range) {
+      zoomText.textContent = 'Zoom: ' + new Date(W.zoom.range.from).toLocaleTimeString() + ' – ' + new Date(W.zoom.range.to).toLocaleTimeString();
+      reset.hidden = false;
+    }
     if (W.exported) {
       for (const c of [scenario, group, tagKey, tagValue, add]) c.disabled = true;
       bar.append(el('span', { class: 'note', id: 'filters-note',
@@ -122,25 +142,36 @@
   function loadTab(key) {
     const panel = $('panel-' + key);
     const old = [...W.zoom.charts].filter(c => panel.contains(c.box));
+    // answers can arrive out of order (a filter picked while the last load runs): only the newest load draws
+    const gen = gens[key] = (gens[key] || 0) + 1;
+    const view = Object.assign({}, ctx, { fresh: () => gens[key] === gen, reload: () => loadTab(key) });
     // the old charts go once the new ones are in place (a live refresh does not flicker)
-    return W.runTabs[key](ctx, panel).catch(e => W.showError(panel, e))
+    return W.runTabs[key](view, panel).catch(e => { if (view.fresh()) W.showError(panel, e); })
       .finally(() => old.filter(c => !c.box.isConnected).forEach(c => c.destroy()));
   }
 
+  const gens = {};
   function loadStats() {
-    return api(W.q('/api/runs/' + ctx.id + '/stats', W.filterParams(ctx.filters))).then(tiles)
-      .catch(e => W.showError($('tiles'), e));
+    const gen = gens.stats = (gens.stats || 0) + 1;
+    return api(W.q('/api/runs/' + ctx.id + '/stats', W.filterParams(ctx.filters)))
+      .then(s => { if (gens.stats === gen) tiles(s); })
+      .catch(e => { if (gens.stats === gen) W.showError($('tiles'), e); });
   }
   function refreshAll() {
     return Promise.all([loadStats(), loadOverview(), loadTab(ctx.tab)]);
   }
 
+  let polls = 0;
+  function loadTags() {
+    return api('/api/runs/' + ctx.id + '/tags').then(filterBar).catch(() => filterBar({}));
+  }
   function poll() {
     api('/api/runs/' + ctx.id).then(j => {
       const was = ctx.header.stateKey;
       applyHeader(j);
       const running = ctx.header.stateKey === 'RUNNING';
       if (running || was === 'RUNNING') refreshAll();
+      if ((running && ++polls % 5 === 0) || (!running && was === 'RUNNING')) loadTags();
       if (running && !W.exported) setTimeout(poll, 2000);
     }).catch(() => { if (!W.exported) setTimeout(poll, 5000); });
   }
@@ -149,7 +180,7 @@
   tabBar();
   api('/api/runs/' + ctx.id).then(j => {
     applyHeader(j);
-    api('/api/runs/' + ctx.id + '/tags').then(filterBar).catch(() => filterBar({}));
+    loadTags();
     const initial = location.hash.slice(1);
     return Promise.all([loadStats(), loadOverview(), show(TABS.some(t => t[0] === initial) ? initial : 'thresholds')]);
   }).then(() => {

@@ -246,6 +246,9 @@ class AnalysisPagesBrowserTest {
     @Test
     void theRunPageShowsTheFailingCheckTheUrlCountsTheCustomMetricsAndTheObservedThreshold() throws Exception {
         openRun(v2.service.baseUrl() + "/runs/", runIds.get(1));
+        chromium.wait.until(d -> d.findElement(By.id("compare-link")).isDisplayed());
+        assertThat(browser.findElement(By.id("compare-link")).getDomAttribute("href"))
+                .isEqualTo("/compare?base=" + runIds.get(0) + "&run=" + runIds.get(1));
         assertRunPageShowsWhatK6Counted("run");
 
         chromium.colorScheme("dark");
