@@ -7,22 +7,30 @@ import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Static files from the classpath: the app's own ({@code dev/weft/cloud/web/}) and Chart.js
- * from its WebJar, whose version is read from the WebJar's Maven metadata so the page never
- * names it. Caches bytes; thread-safe.
+ * Static files from the classpath: the app's own ({@code dev/weft/cloud/web/}) and uPlot from its
+ * WebJar, whose version is read from the WebJar's Maven metadata so no page names it. Used by
+ * {@link WebRoutes} for {@code /static/} and by the exported report to inline them. Caches
+ * bytes; thread-safe.
  */
-final class Assets {
-    record Asset(String contentType, byte[] bytes) { }
+public final class Assets {
+    /** A file's type and bytes. */
+    public record Asset(String contentType, byte[] bytes) { }
 
+    private static final String JS = "text/javascript; charset=utf-8";
+    private static final String CSS = "text/css; charset=utf-8";
     private static final Map<String, String> OWN = Map.of(
-            "/static/app.css", "text/css; charset=utf-8",
-            "/static/runs.js", "text/javascript; charset=utf-8",
-            "/static/run.js", "text/javascript; charset=utf-8");
+            "/static/app.css", CSS,
+            "/static/weft.js", JS,
+            "/static/home.js", JS,
+            "/static/test.js", JS,
+            "/static/compare.js", JS,
+            "/static/run.js", JS,
+            "/static/run-tabs.js", JS);
 
     private final Map<String, Asset> cache = new ConcurrentHashMap<>();
 
     /** The asset at a request path, or null. */
-    Asset find(String path) throws IOException {
+    public Asset find(String path) throws IOException {
         Asset cached = cache.get(path);
         if (cached != null) {
             return cached;
@@ -30,9 +38,10 @@ final class Assets {
         Asset asset = null;
         if (OWN.containsKey(path)) {
             asset = load("dev/weft/cloud/web/" + path.substring("/static/".length()), OWN.get(path));
-        } else if (path.equals("/static/chart.js")) {
-            asset = load("META-INF/resources/webjars/chart.js/" + chartJsVersion() + "/dist/chart.umd.js",
-                    "text/javascript; charset=utf-8");
+        } else if (path.equals("/static/uplot.js")) {
+            asset = load(uPlotDir() + "/dist/uPlot.iife.min.js", JS);
+        } else if (path.equals("/static/uplot.css")) {
+            asset = load(uPlotDir() + "/dist/uPlot.min.css", CSS);
         }
         if (asset != null) {
             cache.put(path, asset);
@@ -46,15 +55,15 @@ final class Assets {
         }
     }
 
-    private static String chartJsVersion() throws IOException {
-        String meta = "META-INF/maven/org.webjars.npm/chart.js/pom.properties";
+    private static String uPlotDir() throws IOException {
+        String meta = "META-INF/maven/org.webjars.npm/uplot/pom.properties";
         try (InputStream in = Assets.class.getClassLoader().getResourceAsStream(meta)) {
             if (in == null) {
-                throw new IOException("the Chart.js WebJar is not on the classpath");
+                throw new IOException("the uPlot WebJar (org.webjars.npm:uplot) is not on the classpath");
             }
             Properties p = new Properties();
             p.load(in);
-            return p.getProperty("version");
+            return "META-INF/resources/webjars/uplot/" + p.getProperty("version");
         }
     }
 }

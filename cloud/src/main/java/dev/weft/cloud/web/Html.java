@@ -24,7 +24,7 @@ final class Html {
         return b.toString();
     }
 
-    /** A whole page around {@code body}, with the app's stylesheet and optional scripts. */
+    /** A whole page around {@code body}, with the app's stylesheets and optional scripts (served under /static/). */
     static String page(String title, String body, String... scripts) {
         StringBuilder s = new StringBuilder();
         for (String script : scripts) {
@@ -34,10 +34,12 @@ final class Html {
                 <!DOCTYPE html>
                 <html lang="en"><head><meta charset="utf-8">
                 <meta name="viewport" content="width=device-width, initial-scale=1">
+                <meta name="color-scheme" content="light dark">
                 <title>%s · Weft results</title>
+                <link rel="stylesheet" href="/static/uplot.css">
                 <link rel="stylesheet" href="/static/app.css">
                 </head><body>
-                <header><a class="brand" href="/">Weft results</a><form class="logout" method="post" action="/logout"><button type="submit" id="logout">Log out</button></form></header>
+                <header><nav><a class="brand" href="/">Weft results</a><a href="/projects">Projects &amp; tests</a></nav><form class="logout" method="post" action="/logout"><button type="submit" id="logout">Log out</button></form></header>
                 <main>%s</main>
                 %s</body></html>
                 """.formatted(escape(title), body, s);

@@ -14,6 +14,7 @@ import dev.weft.cloud.http.RequestBodies;
 import dev.weft.cloud.http.Responses;
 import dev.weft.cloud.metrics.ChartReader;
 import dev.weft.cloud.run.RunService;
+import dev.weft.cloud.report.HtmlReport;
 import dev.weft.cloud.run.TestRun;
 import java.io.IOException;
 import java.net.URLDecoder;
@@ -42,13 +43,18 @@ public final class WebRoutes implements HttpHandler {
     private final PasswordLogin logins;
     private final OriginCheck origins;
     private final boolean secureCookies;
+    private final Supplier<HtmlReport> report;
+    private static final String REPORT = "/report.html";
 
     /**
      * @param publicUrl where users reach the service; an https URL makes session cookies {@code Secure}
+     * @param report the exported report of a run ({@code /runs/{id}/report.html}); a supplier because it
+     *               answers through the {@code /api} handler, which is built after this one
      */
     public WebRoutes(Authenticator auth, AccountStore accounts, Sessions sessions, RunService runs,
             ChartReader charts, LiveUpdates live, RequestBodies bodies, PasswordLogin logins,
-            Supplier<String> publicUrl, boolean secureCookies) {
+            Supplier<String> publicUrl, boolean secureCookies, Supplier<HtmlReport> report) {
+        this.report = report;
         this.logins = logins;
         this.origins = new OriginCheck(publicUrl);
         this.secureCookies = secureCookies;
@@ -90,8 +96,22 @@ public final class WebRoutes implements HttpHandler {
             Optional<Principal> p = auth.session(exchange);
             if (p.isEmpty()) {
                 Responses.redirect(exchange, "/login");
-            } else if (path.equals("/")) {
-                Responses.html(exchange, 200, Pages.runs());
+            } else if (path.equals("/") || path.equals("/projects")) {
+                Responses.html(exchange, 200, Pages.home());
+            } else if (path.equals("/compare")) {
+                Responses.html(exchange, 200, Pages.compare());
+            } else if (path.startsWith("/tests/")) {
+                String test = path.substring("/tests/".length());
+                if (!test.matches("\\d{1,18}")) {
+                    throw new ApiException(404, "unknown test '" + test + "'");
+                }
+                Responses.html(exchange, 200, Pages.test(Long.parseLong(test)));
+            } else if (path.startsWith("/runs/") && path.endsWith(REPORT)) {
+                TestRun run = runs.find(p.get(), id(path.substring("/runs/".length(), path.length() - REPORT.length())));
+                byte[] html = report.get().render(p.get(), run.id()).getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().set("Content-Disposition",
+                        "attachment; filename=\"" + HtmlReport.fileName(run) + "\"");
+                Responses.send(exchange, 200, "text/html; charset=utf-8", html);
             } else if (path.startsWith("/runs/")) {
                 TestRun run = runs.find(p.get(), id(path.substring("/runs/".length())));
                 Responses.html(exchange, 200, Pages.run(run));

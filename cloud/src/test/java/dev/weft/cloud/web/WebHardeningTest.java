@@ -216,4 +216,38 @@ class WebHardeningTest {
             assertThat(r.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
         }
     }
+
+    @Test
+    void theAnalysisPagesAndTheReportDownloadNeedALogin() throws Exception {
+        start(config());
+        for (String page : new String[] {"/projects", "/tests/1", "/compare?base=1&run=2", "/runs/1/report.html"}) {
+            HttpResponse<String> r = get(page, null);
+            assertThat(r.statusCode()).as(page).isEqualTo(303);
+            assertThat(r.headers().firstValue("Location")).as(page).hasValue("/login");
+        }
+        String cookie = session();
+        assertThat(get("/tests/first", cookie).body()).contains("unknown test 'first'");
+        assertThat(get("/runs/99/report.html", cookie).statusCode()).isEqualTo(404);
+        HttpResponse<String> uplot = get("/static/uplot.js", cookie);
+        assertThat(uplot.statusCode()).isEqualTo(200);
+        assertThat(uplot.headers().firstValue("Content-Type")).hasValue("text/javascript; charset=utf-8");
+        assertThat(get("/compare?base=1&run=2", cookie).body()).contains("/static/compare.js").contains("id=\"swap\"");
+    }
+
+    @Test
+    void aRunsReportDownloadsAsOneFileNamedAfterTheRun() throws Exception {
+        start(config());
+        var p = service.accounts().createUser(service.accounts().organisation("acme"), "b@example.com", "pw");
+        String token = service.accounts().createToken(p);
+        String id = new dev.weft.cloud.ApiClient(service.baseUrl()).postJson(CloudApi.TESTS_PATH, token,
+                new dev.weft.cloud.wire.TestRunRequest("shop", null, 1, Map.of(), 10))
+                .as(dev.weft.cloud.wire.CreateTestRunResponse.class).referenceId();
+
+        HttpResponse<String> r = get("/runs/" + id + "/report.html", session());
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Disposition"))
+                .hasValue("attachment; filename=\"weft-run-" + id + ".html\"");
+        assertThat(r.body()).startsWith("<!DOCTYPE html>").contains("window.WEFT_DATA").contains("<span id=\"run-name\">shop</span>");
+    }
 }

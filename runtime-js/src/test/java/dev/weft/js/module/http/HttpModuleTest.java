@@ -230,7 +230,10 @@ class HttpModuleTest {
             double sum = t.get("sending").getAsDouble() + t.get("waiting").getAsDouble()
                     + t.get("receiving").getAsDouble();
             assertThat(t.get("duration").getAsDouble()).isCloseTo(sum, org.assertj.core.data.Offset.offset(0.001));
-            assertThat(t.get("waiting").getAsDouble()).isGreaterThanOrEqualTo(50);
+            // the server waits 50 ms before answering; on a busy machine the VU may be scheduled
+            // late after its write, moving part of that wait into "sending"
+            assertThat(t.get("sending").getAsDouble() + t.get("waiting").getAsDouble()).isGreaterThanOrEqualTo(50);
+            assertThat(t.get("waiting").getAsDouble()).isPositive();
             double trend = vu.samples(BuiltinMetrics.HTTP_REQ_DURATION).get(0).value();
             assertThat(trend).isEqualTo(t.get("duration").getAsDouble());
         }
