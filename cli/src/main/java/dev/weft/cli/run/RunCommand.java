@@ -87,12 +87,19 @@ public final class RunCommand {
             TestRun.Plan plan = new TestRun.Plan(executors, !options.noSetup(), !options.noTeardown(),
                     options.setupTimeout(), options.teardownTimeout(), new Tags(options.tags()), instance);
             RunFlags effective = flags.withDefaults(global.env(), test.configOutputs());
+            String dashboardEnv = global.env().get("K6_WEB_DASHBOARD");
+            if (test.configWebDashboard() && (dashboardEnv == null || dashboardEnv.isEmpty())
+                    && effective.outputs().stream().noneMatch(o -> o.startsWith(dev.weft.cli.dashboard.WebDashboardOutput.NAME))) {
+                // k6: the config file's "webDashboard": true, unless K6_WEB_DASHBOARD says otherwise
+                effective.withOutput(dev.weft.cli.dashboard.WebDashboardOutput.NAME);
+            }
             if (effective.summaryMode() == dev.weft.summary.SummaryMode.LEGACY) {
                 console.system("warn", "The \"legacy\" summary mode has been deprecated, and will be removed by k6 v2.0. "
                         + "Please, migrate to either \"compact\" or \"full\" as soon as possible.");
             }
             MetricsSetup metrics = MetricsSetup.create(registry, options, effective, plan, global, test.env(),
                     warning -> console.system("warn", warning));
+            console.streamTo(metrics.logStreams());
             return execute(test.program(), options, plan, metrics, info, test.env(), console, effective, clock);
         } catch (ScriptException e) {
             console.system("error", e.getMessage());
@@ -102,7 +109,7 @@ public final class RunCommand {
             return ExitCode.INVALID_CONFIG.code();
         } catch (OutputStartException e) {
             console.system("error", e.getMessage());
-            return ExitCode.INVALID_CONFIG.code();
+            return e.exitCode();
         }
     }
 
