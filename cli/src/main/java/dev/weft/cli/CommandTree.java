@@ -54,6 +54,9 @@ final class CommandTree {
         root.addSubcommand("version", new CommandLine(new VersionCmd(global)));
         root.addSubcommand("completion", new CommandLine(new CompletionCmd(global)));
         root.addSubcommand("help", new CommandLine(new CommandLine.HelpCommand()));
+        // as k6's flag parser (pflag): a repeatable flag (-e, --tag, --out, --stage) adds each time,
+        // any other flag given twice takes its last value; set after the subcommands so it reaches them
+        root.setOverwrittenOptionsAllowed(true);
         return root;
     }
 

@@ -215,7 +215,7 @@ public final class RunFlags {
     public static RunFlags parse(List<String> args) throws UsageException {
         RunFlags f = new RunFlags();
         try {
-            new CommandLine(f).parseArgs(withOptionalValuesInline(args).toArray(String[]::new));
+            new CommandLine(f).setOverwrittenOptionsAllowed(true).parseArgs(withOptionalValuesInline(args).toArray(String[]::new));
         } catch (CommandLine.UnmatchedArgumentException e) {
             throw new UsageException(unknown(e));
         } catch (CommandLine.ParameterException e) {
