@@ -144,7 +144,7 @@ class WeftRunAnalysisBrowserTest {
     @Test
     void theCompareViewShowsTheDeltaBetweenTwoWeftRuns() throws Exception {
         pages.assertCompareShowsTheDelta(v2.service.baseUrl(), runIds.get(0), summaries.get(0), runIds.get(1),
-                summaries.get(1), "weft");
+                summaries.get(1), "weft-");
     }
 
     @Test

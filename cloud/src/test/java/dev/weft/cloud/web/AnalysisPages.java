@@ -208,18 +208,19 @@ public final class AnalysisPages {
     /**
      * From the home page through the test "checkout flow" (both runs listed, the p95 trend) to the
      * compare view of {@code baseId} and {@code runId}: the request count's delta equals the
-     * runners' summaries' difference, and swapping the baseline negates it.
+     * runners' summaries' difference, and swapping the baseline negates it. Screenshots
+     * {@code <prefix>home}, {@code <prefix>test}, {@code <prefix>compare}.
      */
     public void assertCompareShowsTheDelta(String baseUrl, String baseId, Summary base, String runId, Summary run,
-            String kind) throws IOException {
+            String prefix) throws IOException {
         browser.get(baseUrl + "/");
         chromium.wait.until(d -> !d.findElements(By.linkText("checkout flow")).isEmpty());
-        chromium.screenshot(kind + "-home");
+        chromium.screenshot(prefix + "home");
         browser.findElement(By.linkText("checkout flow")).click();
         chromium.wait.until(d -> "true".equals(d.findElement(By.id("test")).getDomAttribute("data-loaded")));
         assertThat(browser.findElements(By.cssSelector("#test-runs tbody tr"))).hasSize(2);
         chromium.wait.until(d -> "2".equals(d.findElement(By.id("trend-p95Ms")).getDomAttribute("data-points")));
-        chromium.screenshot(kind + "-test");
+        chromium.screenshot(prefix + "test");
 
         browser.findElement(By.id("base-" + baseId)).click();
         browser.findElement(By.id("pick-" + runId)).click();
@@ -229,7 +230,7 @@ public final class AnalysisPages {
         assertThat(delta).as("the two runs differ").isNotZero();
         assertThat(requestDeltas()).contains("count=" + (double) delta);
         chromium.wait.until(d -> "2".equals(d.findElement(By.id("overlay-rate")).getDomAttribute("data-lines")));
-        chromium.screenshot(kind + "-compare");
+        chromium.screenshot(prefix + "compare");
 
         browser.findElement(By.id("swap")).click();
         chromium.wait.until(d -> d.getCurrentUrl().contains("base=" + runId));

@@ -159,7 +159,7 @@ class AnalysisPagesBrowserTest {
     @Test
     void theTestPageListsBothRunsAndTheCompareViewShowsTheirDelta() throws Exception {
         pages.assertCompareShowsTheDelta(v2.service.baseUrl(), runIds.get(0), k6Summaries.get(0), runIds.get(1),
-                k6Summaries.get(1), "k6");
+                k6Summaries.get(1), "");
     }
 
     @Test
