@@ -67,8 +67,10 @@ public final class PageLoadBench {
         String url = db != null ? db[0] : ServiceConfig.defaultJdbcUrl(dir);
         String user = db != null ? db[1] : null;
         String password = db != null ? db[2] : null;
+        // writing the run takes minutes: it must not time out meanwhile
         ServiceConfig config = ServiceConfig.defaults().withPort(0).withPasswordIterations(1000)
-                .withDatabase(url, user, password);
+                .withDatabase(url, user, password).withRunTimeout(java.time.Duration.ofHours(6))
+                .withSweepInterval(java.time.Duration.ofHours(1));
         String id;
         String token;
         try (ResultsService service = ResultsService.start(config);
