@@ -9,8 +9,9 @@ import java.util.Map;
 /**
  * The web dashboard's settings, named as k6 v1.3.0 (its bundled xk6-dashboard) names them:
  * {@code K6_WEB_DASHBOARD_HOST}, {@code _PORT} (5665; 0 picks a free port, a negative port
- * serves nothing but still writes the report), {@code _PERIOD} (10s, a Go duration; k6 aggregates
- * by it, here it only sets the service's live-event interval: the page charts per second), {@code _OPEN} ("true" opens a browser), {@code _EXPORT} (or its old name
+ * serves nothing but still writes the report), {@code _PERIOD} (10s, a Go duration; k6
+ * aggregates by it, here it only sets the service's live-event interval: the page charts per
+ * second), {@code _OPEN} ("true" opens a browser), {@code _EXPORT} (or its old name
  * {@code _REPORT}: the HTML report written at the end), overridden by the parameters of
  * {@code --out web-dashboard=host=…&port=…&period=…&open&export=…}. Unlike k6, which listens on
  * every interface, the host defaults to 127.0.0.1: this dashboard has no login. k6's

@@ -1,6 +1,7 @@
 package dev.weft.cli.run;
 
 import dev.weft.cli.GlobalEnv;
+import dev.weft.cli.dashboard.WebDashboardOutput;
 import dev.weft.control.TestRunControl;
 import dev.weft.executor.Executor;
 import dev.weft.executor.Instance;
@@ -89,9 +90,9 @@ public final class RunCommand {
             RunFlags effective = flags.withDefaults(global.env(), test.configOutputs());
             String dashboardEnv = global.env().get("K6_WEB_DASHBOARD");
             if (test.configWebDashboard() && (dashboardEnv == null || dashboardEnv.isEmpty())
-                    && effective.outputs().stream().noneMatch(o -> o.startsWith(dev.weft.cli.dashboard.WebDashboardOutput.NAME))) {
+                    && effective.outputs().stream().noneMatch(o -> o.startsWith(WebDashboardOutput.NAME))) {
                 // k6: the config file's "webDashboard": true, unless K6_WEB_DASHBOARD says otherwise
-                effective.withOutput(dev.weft.cli.dashboard.WebDashboardOutput.NAME);
+                effective.withOutput(WebDashboardOutput.NAME);
             }
             if (effective.summaryMode() == dev.weft.summary.SummaryMode.LEGACY) {
                 console.system("warn", "The \"legacy\" summary mode has been deprecated, and will be removed by k6 v2.0. "

@@ -104,7 +104,8 @@ public final class ApiRoutes implements HttpHandler {
             Responses.json(exchange, 200, RunJson.of(runs.stop(auth.byToken(exchange), id)));
         } else if (path.startsWith(CloudApi.TEST_PATH_PREFIX) && path.endsWith(CloudApi.LOGS_SUFFIX)) {
             requirePost(method);
-            long id = runId(path.substring(CloudApi.TEST_PATH_PREFIX.length(), path.length() - CloudApi.LOGS_SUFFIX.length()));
+            long id = runId(path.substring(CloudApi.TEST_PATH_PREFIX.length(),
+                    path.length() - CloudApi.LOGS_SUFFIX.length()));
             Principal p = auth.byToken(exchange);
             logs.ingest(exchange, runs.find(p, id));
         } else if (path.startsWith(CloudApi.TEST_PATH_PREFIX)) {

@@ -17,6 +17,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -61,8 +62,8 @@ public final class LocalDashboard implements AutoCloseable {
         } catch (BindException e) {
             shutdown(jdbcUrl);
             String address = host.contains(":") ? "[" + host + "]:" + port : host + ":" + port;
-            BindException busy = new BindException("cannot listen on " + address + ": "
-                    + (e.getMessage() == null ? "address already in use" : e.getMessage().toLowerCase(java.util.Locale.ROOT)));
+            String why = e.getMessage() == null ? "address already in use" : e.getMessage().toLowerCase(Locale.ROOT);
+            BindException busy = new BindException("cannot listen on " + address + ": " + why);
             busy.initCause(e);
             throw busy;
         } catch (IOException | SQLException | RuntimeException e) {
