@@ -190,6 +190,8 @@ public final class AnalysisPages {
         tab("metrics");
         assertThat(browser.findElement(By.id("metric-items_made")).getText()).contains(Long.toString(summary.count("items_made")));
         assertThat(browser.findElement(By.id("metric-work_ms")).getText()).contains("avg=").contains("p(95)=");
+        assertThat(browser.findElement(By.id("metric-data_received")).getText()).as("data rates in bytes, as k6's summary")
+                .containsPattern("\\d (B|kB|MB)/s");
         chromium.screenshot(kind + "-metrics");
 
         tab("scenarios");

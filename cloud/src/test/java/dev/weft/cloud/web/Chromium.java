@@ -33,9 +33,14 @@ public final class Chromium implements AutoCloseable {
         this.wait = new WebDriverWait(driver, Duration.ofSeconds(20));
     }
 
+    /** Whether Chromium and its driver are installed (for a test whose browser part is optional). */
+    public static boolean installed() {
+        return Files.isExecutable(BINARY) && Files.isExecutable(DRIVER);
+    }
+
     /** Skips the calling test (an assumption) when Chromium or its driver is not installed. */
     public static void assumeInstalled() {
-        assumeTrue(Files.isExecutable(BINARY) && Files.isExecutable(DRIVER),
+        assumeTrue(installed(),
                 "Chromium is not installed (apt-get install chromium chromium-driver); skipping browser tests");
     }
 
