@@ -142,6 +142,12 @@ class WeftRunAnalysisBrowserTest {
     }
 
     @Test
+    void aScenarioFilterAndADragZoomNarrowTheTablesOfAWeftRun() throws Exception {
+        pages.assertAScenarioFilterAndADragZoomNarrowTheTables(v2.service.baseUrl() + "/runs/" + runIds.get(1),
+                summaries.get(1), "weft-run");
+    }
+
+    @Test
     void theCompareViewShowsTheDeltaBetweenTwoWeftRuns() throws Exception {
         pages.assertCompareShowsTheDelta(v2.service.baseUrl(), runIds.get(0), summaries.get(0), runIds.get(1),
                 summaries.get(1), "weft-");

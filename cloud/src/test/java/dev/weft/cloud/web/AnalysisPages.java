@@ -21,6 +21,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * The analysis pages read as a user reads them, for the acceptance tests whatever produced the
@@ -199,6 +201,36 @@ public final class AnalysisPages {
         chromium.screenshot(kind + "-scenarios");
         tab("logs");
         chromium.screenshot(kind + "-logs");
+    }
+
+    /**
+     * On the run page at {@code url}: picking the scenario "buy" leaves only the "missing" row and
+     * its request count in the tile; a drag across the overview zooms every number to fewer
+     * requests and the reset brings them all back. Screenshots {@code kind-filtered-by-scenario},
+     * {@code kind-zoomed}.
+     */
+    public void assertAScenarioFilterAndADragZoomNarrowTheTables(String url, Summary summary, String kind)
+            throws IOException {
+        openRun(url);
+        tab("http");
+        chromium.wait.until(d -> d.findElements(By.cssSelector("#filter-scenario option")).size() == 3);
+        new Select(browser.findElement(By.id("filter-scenario"))).selectByValue("buy");
+        chromium.wait.until(d -> d.findElements(By.cssSelector("#http-rows tr")).size() == 1);
+        assertThat(browser.findElement(By.cssSelector("#http-rows tr")).getDomAttribute("data-name")).isEqualTo("missing");
+        chromium.wait.until(d -> requestsTile() == summary.count("http_reqs{name:missing}"));
+        chromium.screenshot(kind + "-filtered-by-scenario");
+
+        new Select(browser.findElement(By.id("filter-scenario"))).selectByValue("");
+        long all = summary.count("http_reqs");
+        chromium.wait.until(d -> requestsTile() == all);
+        WebElement over = browser.findElement(By.cssSelector("#box-overview .u-over"));
+        int w = over.getSize().getWidth();
+        new Actions(browser).moveToElement(over, -w / 2 + 2, 0).clickAndHold().moveByOffset(w / 3, 0).release().perform();
+        chromium.wait.until(d -> !d.findElement(By.id("zoom-range")).getText().isBlank());
+        chromium.wait.until(d -> requestsTile() < all);
+        chromium.screenshot(kind + "-zoomed");
+        browser.findElement(By.id("zoom-reset")).click();
+        chromium.wait.until(d -> requestsTile() == all);
     }
 
     /** The Logs tab's text (opens the tab). */

@@ -24,7 +24,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 
 /**
  * The analysis pages in real headless Chromium on runs a genuine k6 v1.3.0 streamed in
@@ -132,28 +131,8 @@ class AnalysisPagesBrowserTest {
 
     @Test
     void aScenarioFilterAndADragZoomNarrowEveryTableAndTile() throws Exception {
-        pages.openRun(v2.service.baseUrl() + "/runs/" + runIds.get(1));
-        pages.tab("http");
-        chromium.wait.until(d -> d.findElements(By.cssSelector("#filter-scenario option")).size() == 3);
-        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("filter-scenario"))).selectByValue("buy");
-        chromium.wait.until(d -> d.findElements(By.cssSelector("#http-rows tr")).size() == 1);
-        assertThat(browser.findElement(By.cssSelector("#http-rows tr")).getDomAttribute("data-name")).isEqualTo("missing");
-        chromium.wait.until(d -> pages.requestsTile()
-                == k6Summaries.get(1).count("http_reqs{name:missing}"));
-        chromium.screenshot("run-filtered-by-scenario");
-
-        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("filter-scenario"))).selectByValue("");
-        long all = k6Summaries.get(1).count("http_reqs");
-        chromium.wait.until(d -> pages.requestsTile() == all);
-        WebElement over = browser.findElement(By.cssSelector("#box-overview .u-over"));
-        int w = over.getSize().getWidth();
-        new org.openqa.selenium.interactions.Actions(browser).moveToElement(over, -w / 2 + 2, 0).clickAndHold()
-                .moveByOffset(w / 3, 0).release().perform();
-        chromium.wait.until(d -> !d.findElement(By.id("zoom-range")).getText().isBlank());
-        chromium.wait.until(d -> pages.requestsTile() < all);
-        chromium.screenshot("run-zoomed");
-        browser.findElement(By.id("zoom-reset")).click();
-        chromium.wait.until(d -> pages.requestsTile() == all);
+        pages.assertAScenarioFilterAndADragZoomNarrowTheTables(v2.service.baseUrl() + "/runs/" + runIds.get(1),
+                k6Summaries.get(1), "run");
     }
 
     @Test
