@@ -1,6 +1,7 @@
 package dev.weft.cloud.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.google.gson.JsonObject;
 import com.sun.net.httpserver.HttpServer;
@@ -150,17 +151,33 @@ public final class AnalysisPages {
 
     /** The requests tile's number. */
     public double requestsTile() {
-        return number(browser.findElement(By.cssSelector("#tile-requests .value")).getText());
+        return tile("requests");
+    }
+
+    /** A stat tile's number ({@code requests}, {@code failed}, {@code p95}, {@code vus}, {@code iterations}, ...). */
+    public double tile(String name) {
+        return number(browser.findElement(By.cssSelector("#tile-" + name + " .value")).getText());
     }
 
     /**
-     * The open run page's numbers against the runner's summary: the requests tile, the failed
+     * The open run page's numbers against the runner's summary: the stat tiles, the failed
      * threshold's observed value, the failing check in its group with its fails, the requests
      * per URL, the custom Trend and Counter; screenshots named {@code kind-<tab>}.
      */
     public void assertRunPageShows(Summary summary, String kind) throws IOException {
         chromium.wait.until(d -> !d.findElement(By.id("tile-requests")).getText().isBlank());
         assertThat(requestsTile()).isEqualTo(summary.count("http_reqs"));
+        assertThat(tile("iterations")).isEqualTo(summary.count("iterations"));
+        assertThat(tile("vus")).isEqualTo(summary.value("vus_max", "max"));
+        assertThat(tile("failed")).isCloseTo(100 * summary.value("http_req_failed", "value"), within(0.01));
+        // the service's percentiles come from the wire's histograms (a rank in them), the runner's
+        // summary interpolates between raw values: on a 48-request tail they differ by up to a step
+        double p95 = tile("p95");
+        assertThat(p95).isBetween(0.99 * summary.value("http_req_duration", "p(90)"),
+                1.01 * summary.value("http_req_duration", "max"));
+        long passes = (long) summary.value("checks", "passes");
+        long checks = passes + (long) summary.value("checks", "fails");
+        assertThat(browser.findElement(By.cssSelector("#tile-checks .value")).getText()).endsWith("(" + passes + "/" + checks + ")");
         chromium.wait.until(d -> Integer.parseInt(d.findElement(By.id("box-overview")).getDomAttribute("data-points")) > 0);
         chromium.screenshot(kind + "-thresholds");
 
@@ -170,6 +187,9 @@ public final class AnalysisPages {
         assertThat(work.getText()).contains("avg<5").contains("failed");
         assertThat(number(work.findElement(By.cssSelector(".observed")).getText()))
                 .isCloseTo(summary.value("work_ms", "avg"), Percentage.withPercentage(1));
+        WebElement duration = browser.findElement(By.cssSelector("#thresholds tr[data-metric='http_req_duration']"));
+        assertThat(number(duration.findElement(By.cssSelector(".observed")).getText())).as("the threshold's p95 is the tile's")
+                .isCloseTo(p95, within(0.01));
 
         tab("checks");
         WebElement placed = browser.findElement(By.cssSelector("li.check[data-check='order placed']"));
