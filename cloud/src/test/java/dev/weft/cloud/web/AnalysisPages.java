@@ -225,19 +225,27 @@ public final class AnalysisPages {
 
     /**
      * On the run page at {@code url}: picking the scenario "buy" leaves only the "missing" row and
-     * its request count in the tile; a drag across the overview zooms every number to fewer
+     * its request count in the tile, the overview its four lines; a drag across the overview zooms every number to fewer
      * requests and the reset brings them all back. Screenshots {@code kind-filtered-by-scenario},
      * {@code kind-zoomed}.
      */
     public void assertAScenarioFilterAndADragZoomNarrowTheTables(String url, Summary summary, String kind)
             throws IOException {
         openRun(url);
+        chromium.wait.until(d -> "".equals(d.findElement(By.id("box-overview")).getDomAttribute("data-filters")));
+        String colors = browser.findElement(By.id("box-overview")).getDomAttribute("data-colors");
+        assertThat(colors.split(" ")).as("four lines, four colours").doesNotHaveDuplicates().hasSize(4);
         tab("http");
         chromium.wait.until(d -> d.findElements(By.cssSelector("#filter-scenario option")).size() == 3);
         new Select(browser.findElement(By.id("filter-scenario"))).selectByValue("buy");
         chromium.wait.until(d -> d.findElements(By.cssSelector("#http-rows tr")).size() == 1);
         assertThat(browser.findElement(By.cssSelector("#http-rows tr")).getDomAttribute("data-name")).isEqualTo("missing");
         chromium.wait.until(d -> requestsTile() == summary.count("http_reqs{name:missing}"));
+        chromium.wait.until(d -> "?scenario=buy".equals(d.findElement(By.id("box-overview")).getDomAttribute("data-filters")));
+        WebElement overview = browser.findElement(By.id("box-overview"));
+        assertThat(overview.getDomAttribute("data-lines")).as("the overview keeps its VUs line (the gauge has no tags)")
+                .isEqualTo("4");
+        assertThat(overview.getDomAttribute("data-colors")).as("each line keeps its colour").isEqualTo(colors);
         chromium.screenshot(kind + "-filtered-by-scenario");
 
         new Select(browser.findElement(By.id("filter-scenario"))).selectByValue("");

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -31,6 +32,8 @@ public final class Chromium implements AutoCloseable {
     private Chromium(ChromeDriver driver) {
         this.driver = driver;
         this.wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        // the pages redraw tiles and tables as answers arrive: an element read mid-redraw is read again
+        this.wait.ignoring(StaleElementReferenceException.class);
     }
 
     /** Whether Chromium and its driver are installed (for a test whose browser part is optional). */
