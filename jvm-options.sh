@@ -5,6 +5,7 @@
 #   weft_build HERE          builds the CLI's jars with Maven when sources changed since the last build
 #   weft_classpath HERE      the class path: the CLI jar and its dependency jars, in a fixed order
 #   weft_aot_prepare HERE    on JDK 25+, records the AOT cache by a training run when it is missing or stale
+#                            (first rewriting picocli's old class files so that the cache can hold them)
 #   weft_jvm_options HERE    the JVM flags (the AOT cache when usable, WEFT_JIT=1's compiler)
 #   weft_command_options ARGS...   flags that depend on the command: JIT tiers, the results service's heap
 #
@@ -53,14 +54,38 @@ weft_build() {
 }
 
 # Jars only (the JDK's AOT cache accepts no class folders), in byte order so that the cache's
-# recorded class path matches whatever the locale.
+# recorded class path matches whatever the locale. With the AOT cache, a dependency jar that
+# weft_aot_upgrade rewrote for it (picocli) is taken from cli/target/aot/lib instead.
 weft_classpath() {
-  local here="$1" cp="" j LC_ALL=C
+  local here="$1" cp="" j up LC_ALL=C aot=0
   for j in "$here"/cli/target/weft-cli-*.jar; do
     case "$j" in *-tests.jar|*-sources.jar|*-javadoc.jar) ;; *) cp="$j" ;; esac
   done
-  for j in "$here"/cli/target/lib/*.jar; do cp="$cp:$j"; done
+  weft_aot_wanted && aot=1
+  for j in "$here"/cli/target/lib/*.jar; do
+    up="$here/cli/target/aot/lib/${j##*/}"
+    if [ "$aot" = 1 ] && weft_newer_than_build "$up" "$here"; then j="$up"; fi
+    cp="$cp:$j"
+  done
   echo "$cp"
+}
+
+# picocli's classes are Java 1.5 class files, which the AOT cache skips (the old verifier
+# records no constraints), so every start loaded and verified ~230 of them from the jar. This
+# writes a copy with them as version 52 (cli/src/launcher/UpgradeOldClasses.java, a single-file
+# program needing JDK 24+) for weft_classpath to use; a failure only leaves the original jar.
+weft_aot_upgrade() {
+  local here="$1" j up
+  for j in "$here"/cli/target/lib/picocli-*.jar; do
+    [ -f "$j" ] || continue
+    up="$here/cli/target/aot/lib/${j##*/}"
+    weft_newer_than_build "$up" "$here" && continue
+    mkdir -p "${up%/*}"
+    if ! "$JAVA_HOME/bin/java" "$here/cli/src/launcher/UpgradeOldClasses.java" "$j" "$up.tmp" 2>>"$2"; then
+      rm -f "$up.tmp"; continue
+    fi
+    mv -f "$up.tmp" "$up"
+  done
 }
 
 # The AOT cache for this JDK build (caches are specific to one JDK build and one set of jars).
@@ -83,9 +108,11 @@ weft_newer_than_build() {
   [ -f "$1" ] && [ -z "$(find "$2/cli/target" -maxdepth 2 \( -name '*.jar' -o -name .built \) -newer "$1" -print -quit)" ]
 }
 
-# The cache is fresh when it was made after the last build and after every jar.
+# The cache is fresh when it was made after the last build, every jar, and this file's and the
+# class upgrader's last change.
 weft_aot_fresh() {
-  weft_newer_than_build "$1" "$2"
+  weft_newer_than_build "$1" "$2" && [ ! "$2/jvm-options.sh" -nt "$1" ] \
+    && [ ! "$2/cli/src/launcher/UpgradeOldClasses.java" -nt "$1" ]
 }
 
 # Records the AOT cache by running dev.weft.cli.aot.AotTraining (a smoke test and a 1 s run against a
@@ -102,9 +129,11 @@ weft_aot_prepare() {
   log="$cache.log"
   tmp="$cache.$$.tmp"
   echo "weft: recording the JDK's AOT cache for faster starts (once per build)..." >&2
+  : >"$log"
+  weft_aot_upgrade "$here" "$log"
   # shellcheck disable=SC2046
   if "$JAVA_HOME/bin/java" $(weft_base_options) -XX:AOTCacheOutput="$tmp" \
-       -cp "$(weft_classpath "$here")" dev.weft.cli.aot.AotTraining >"$log" 2>&1 && [ -s "$tmp" ]; then
+       -cp "$(weft_classpath "$here")" dev.weft.cli.aot.AotTraining >>"$log" 2>&1 && [ -s "$tmp" ]; then
     mv -f "$tmp" "$cache"
     rm -f "$failed"
   else

@@ -27,7 +27,8 @@ public final class Cli {
             moved.add(1, "--verbose");
             return run(moved);
         }
-        CommandLine tree = CommandTree.build(global);
+        List<String> argv = RunFlags.withOptionalValuesInline(args);
+        CommandLine tree = CommandTree.build(global, argv);
         tree.setOut(new PrintWriter(global.stdout(), true));
         tree.setErr(new PrintWriter(global.stderr(), true));
         tree.getCommandSpec().versionProvider(() -> new String[] {Version.text()});
@@ -40,7 +41,7 @@ public final class Cli {
             throw e;
         });
         try {
-            return tree.execute(RunFlags.withOptionalValuesInline(args).toArray(String[]::new));
+            return tree.execute(argv.toArray(String[]::new));
         } catch (RuntimeException e) {
             if (e.getCause() instanceof InterruptedException ie) {
                 throw ie;

@@ -28,12 +28,34 @@ final class CommandTree {
     private CommandTree() {
     }
 
+    /** Top-level commands with no subcommands of their own, each built only when named first. */
+    private static final java.util.Set<String> SINGLE = java.util.Set.of("run", "new", "inspect", "archive",
+            "quickstart", "target", "version");
+
+    /** The whole tree: every command, as help, completion and suggestions need it. */
     static CommandLine build(GlobalEnv global) {
+        return build(global, List.of());
+    }
+
+    /**
+     * The tree for {@code args}: when the first argument names a command without subcommands
+     * ({@code run}, {@code version}...), the root with only that command, since building a
+     * command reads its annotations by reflection (building all of them took ~100 ms of a
+     * smoke test's start); otherwise the whole tree.
+     */
+    static CommandLine build(GlobalEnv global, List<String> args) {
+        String only = !args.isEmpty() && SINGLE.contains(args.get(0)) ? args.get(0) : null;
         CommandLine root = new CommandLine(new Root());
-        root.addSubcommand("run", new CommandLine(new RunCmd(global)));
-        root.addSubcommand("new", new CommandLine(new NewCmd(global)));
-        root.addSubcommand("inspect", new CommandLine(new InspectCmd(global)));
-        root.addSubcommand("archive", new CommandLine(new ArchiveCmd(global)));
+        add(root, only, "run", () -> new CommandLine(new RunCmd(global)));
+        add(root, only, "new", () -> new CommandLine(new NewCmd(global)));
+        add(root, only, "inspect", () -> new CommandLine(new InspectCmd(global)));
+        add(root, only, "archive", () -> new CommandLine(new ArchiveCmd(global)));
+        if (only != null) {
+            add(root, only, "quickstart", () -> new CommandLine(new QuickstartCmd(global)));
+            add(root, only, "target", () -> new CommandLine(new TargetCmd(global)));
+            add(root, only, "version", () -> new CommandLine(new VersionCmd(global)));
+            return root;
+        }
         Map.of("status", "Print the status of a running test.", "pause", "Pause a running test.",
                 "resume", "Resume a paused test.", "scale", "Change the VUs of a running externally-controlled test.")
                 .entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
@@ -54,10 +76,17 @@ final class CommandTree {
         root.addSubcommand("version", new CommandLine(new VersionCmd(global)));
         root.addSubcommand("completion", new CommandLine(new CompletionCmd(global)));
         root.addSubcommand("help", new CommandLine(new CommandLine.HelpCommand()));
-        // as k6's flag parser (pflag): a repeatable flag (-e, --tag, --out, --stage) adds each time,
-        // any other flag given twice takes its last value; set after the subcommands so it reaches them
+        // as k6's flag parser: a repeated flag adds (-e, --tag, -o) or the last one wins (--vus)
         root.setOverwrittenOptionsAllowed(true);
         return root;
+    }
+
+    /** Adds command {@code name} unless only another one is wanted. */
+    private static void add(CommandLine root, String only, String name,
+            java.util.function.Supplier<CommandLine> command) {
+        if (only == null || only.equals(name)) {
+            root.addSubcommand(name, command.get());
+        }
     }
 
     /** The arguments after this command's name, as typed (validated by picocli already). */

@@ -15,8 +15,7 @@ public final class Weft {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        // libraries that log through java.util.logging (Flyway) speak only of problems, on one line each
-        OneLineLogFormat.install();
+        installLogFormat();
         // k6 writes UTF-8 whatever the locale: under LANG=C the JVM's streams would print ✓ and █ as '?'
         System.setOut(utf8(FileDescriptor.out));
         System.setErr(utf8(FileDescriptor.err));
@@ -26,7 +25,15 @@ public final class Weft {
         int code = new Cli(global).run(List.of(args));
         System.out.flush();
         System.err.flush();
-        System.exit(code);
+        ProcessExit.exit(code);
+    }
+
+    /**
+     * Libraries that log through java.util.logging (Flyway) speak only of problems, on one line
+     * each. Called by {@link #main} and by the AOT cache's training run.
+     */
+    public static void installLogFormat() {
+        OneLineLogFormat.install();
     }
 
     private static PrintStream utf8(FileDescriptor fd) {

@@ -73,6 +73,16 @@ class CliHelpTest {
     }
 
     @Test
+    void a_command_named_first_is_built_alone_and_anything_else_gets_the_whole_tree() {
+        GlobalEnv env = fake().env;
+        assertThat(CommandTree.build(env, List.of("run", "script.js")).getSubcommands()).containsOnlyKeys("run");
+        assertThat(CommandTree.build(env, List.of("version")).getSubcommands()).containsOnlyKeys("version");
+        assertThat(CommandTree.build(env, List.of("runn", "script.js")).getSubcommands())
+                .containsKeys("run", "cloud", "status", "completion", "help");
+        assertThat(CommandTree.build(env, List.of("--help")).getSubcommands()).containsKeys("run", "cloud", "help");
+    }
+
+    @Test
     void a_mistyped_flag_is_one_log_line_with_a_suggestion_and_exit_255() throws Exception {
         FakeGlobalEnv g = fake();
         assertThat(run(g, "run", "--vu", "3", "s.js")).isEqualTo(255);

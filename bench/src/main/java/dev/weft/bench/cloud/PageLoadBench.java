@@ -111,7 +111,7 @@ public final class PageLoadBench {
             System.out.println("load average: " + loadAverage());
             List<String> view = defaultView(http, base, token, id);
             List<String> tabs = List.of("/api/runs/" + id + "/checks", "/api/runs/" + id + "/http",
-                    "/api/runs/" + id + "/metrics");
+                    "/api/runs/" + id + "/metrics", "/api/runs/" + id);
             apiTimes(http, base, token, view, tabs, rounds);
             System.out.println("load average: " + loadAverage());
         }
@@ -167,11 +167,12 @@ public final class PageLoadBench {
     /**
      * The calls the run page makes when it opens (ana-ui's run.js and its default Thresholds
      * tab): header, tags, tiles, the overview's series, the thresholds and one chart per
-     * threshold metric with its submetric's tags as filters.
+     * threshold metric with its submetric's tags as filters. {@code /api/runs/{id}} with its
+     * legacy per-second charts is timed among the others.
      */
     private static List<String> defaultView(HttpClient http, String base, String token, String id) throws Exception {
         String run = "/api/runs/" + id;
-        List<String> calls = new ArrayList<>(List.of(run, run + "/tags", run + "/stats",
+        List<String> calls = new ArrayList<>(List.of(run + "/header", run + "/tags", run + "/stats",
                 series(id, "vus", "value", ""), series(id, "http_reqs", "rate", ""),
                 series(id, "http_req_failed", "value", ""), series(id, "http_req_duration", "p(95)", ""),
                 run + "/thresholds"));

@@ -48,6 +48,10 @@ public final class AotTraining {
         int code;
         try {
             PrintStream discard = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
+            // what Weft.main sets up before a command, so that its classes are in the cache too
+            dev.weft.cli.Weft.installLogFormat();
+            System.console();
+            dev.weft.cli.signal.ProcessSignals.start(discard);
             code = train(new GlobalEnv(Map.of(), InputStream.nullInputStream(), discard, discard, dir, false,
                     onSignal -> () -> { }));
         } finally {
@@ -55,6 +59,9 @@ public final class AotTraining {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
+        // the fast exit's link, trained; the training itself must end through the JVM's exit,
+        // which writes the cache
+        dev.weft.cli.ProcessExit.link();
         System.exit(code);
     }
 

@@ -224,6 +224,10 @@ final class MetricsSetup {
                 global.stderr().println("ERRO --summary-export " + flags.summaryExport() + ": " + e.getMessage());
             }
         }
+        if (result.stopReason() == dev.weft.lifecycle.StopReason.THRESHOLD && !verdict.allPassed()) {
+            global.stderr().println("ERRO thresholds on metrics '" + String.join("', '", verdict.breachedKeys())
+                    + "' were crossed; at least one has abortOnFail enabled, stopping test prematurely");
+        }
         if (result.failure() != null) {
             return result.failure().code();
         }

@@ -84,7 +84,7 @@ public final class RunCommand {
             ScriptInfo info = test.info();
             Instance instance = instance(options);
             List<Executor> executors = new Scenarios(Scenarios.builtinTypes(), instance).fromOptions(options);
-            checkExecFunctions(executors, info, flags.script());
+            checkExecFunctions(executors, info);
             TestRun.Plan plan = new TestRun.Plan(executors, !options.noSetup(), !options.noTeardown(),
                     options.setupTimeout(), options.teardownTimeout(), new Tags(options.tags()), instance);
             RunFlags effective = flags.withDefaults(global.env(), test.configOutputs());
@@ -105,6 +105,9 @@ public final class RunCommand {
         } catch (ScriptException e) {
             console.system("error", e.getMessage());
             return ExitCode.SCRIPT_EXCEPTION.code();
+        } catch (ExecConfigException e) {
+            console.system("error", e.getMessage());
+            return ExitCode.INVALID_CONFIG.code();
         } catch (OptionsException | ThresholdException | SegmentException e) {
             console.system("error", "invalid options: " + e.getMessage());
             return ExitCode.INVALID_CONFIG.code();
@@ -179,16 +182,28 @@ public final class RunCommand {
         return new Instance(ExecutionTuple.parse(segment, sequence), new PauseGate(options.bool("paused")));
     }
 
-    private static void checkExecFunctions(List<Executor> executors, ScriptInfo info, String script)
-            throws ScriptException {
+    /**
+     * Every scenario's exec function must be exported, as k6 checks them: the missing ones are listed
+     * in k6's words and the run is refused as invalid configuration (exit 104).
+     */
+    private static void checkExecFunctions(List<Executor> executors, ScriptInfo info) throws ExecConfigException {
+        StringBuilder problems = new StringBuilder();
         for (Executor e : executors) {
             String exec = e.scenario().exec();
             if (!info.exports(exec)) {
-                throw new ScriptException(script + ": " + (exec.equals("default")
-                        ? "the script has no default function: export default function () { ... }"
-                        : "scenario \"" + e.scenario().name() + "\" runs \"" + exec
-                                + "\", which the script doesn't export as a function"));
+                problems.append("\n\t- executor ").append(e.scenario().name()).append(": function '").append(exec)
+                        .append("' not found in exports");
             }
+        }
+        if (!problems.isEmpty()) {
+            throw new ExecConfigException("There were problems with the specified script configuration:" + problems);
+        }
+    }
+
+    /** A scenario runs a function the script does not export (k6's configuration error, exit 104). */
+    private static final class ExecConfigException extends Exception {
+        ExecConfigException(String message) {
+            super(message);
         }
     }
 

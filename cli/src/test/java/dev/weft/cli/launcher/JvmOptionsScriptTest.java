@@ -104,6 +104,26 @@ class JvmOptionsScriptTest {
         assertThat(off).doesNotContain("AOTCache");
     }
 
+    @Test
+    void withTheCacheAJarRewrittenForItAfterTheBuildReplacesTheOriginalOnTheClassPath() throws Exception {
+        Path jdk25 = jdk("jdk25", "25.0.3");
+        Path jdk21 = jdk("jdk21", "21.0.5");
+        Path repo = builtRepo();
+        Path rewritten = repo.resolve("cli/target/aot/lib/a-1.jar");
+        Files.createDirectories(rewritten.getParent());
+        Files.createFile(rewritten);
+
+        String fresh = bashWithJdk(jdk25, "weft_classpath '" + repo + "'");
+        String noCache = bashWithJdk(jdk21, "weft_classpath '" + repo + "'");
+        Files.setLastModifiedTime(rewritten, FileTime.fromMillis(System.currentTimeMillis() - 600_000));
+        String stale = bashWithJdk(jdk25, "weft_classpath '" + repo + "'");
+
+        assertThat(fresh).isEqualTo(repo.resolve("cli/target/weft-cli-0.1.0.jar") + ":" + rewritten);
+        assertThat(noCache).isEqualTo(repo.resolve("cli/target/weft-cli-0.1.0.jar") + ":"
+                + repo.resolve("cli/target/lib/a-1.jar"));
+        assertThat(stale).isEqualTo(noCache);
+    }
+
     @ParameterizedTest(name = "weft {0}: {1}")
     @CsvSource(delimiter = '|', value = {
         "run script.js | -Xms64m",
