@@ -269,8 +269,9 @@ public final class AnalysisPages {
 
     /**
      * From the home page through the test "checkout flow" (both runs listed, the p95 trend) to the
-     * compare view of {@code baseId} and {@code runId}: the request count's delta equals the
-     * runners' summaries' difference, and swapping the baseline negates it. Screenshots
+     * compare view of {@code baseId} and {@code runId}: the request count's delta, each URL's and
+     * the failing check's equal the runners' summaries' differences, and swapping the baseline
+     * negates the first. Screenshots
      * {@code <prefix>home}, {@code <prefix>test}, {@code <prefix>compare}.
      */
     public void assertCompareShowsTheDelta(String baseUrl, String baseId, Summary base, String runId, Summary run,
@@ -291,6 +292,16 @@ public final class AnalysisPages {
         long delta = run.count("http_reqs") - base.count("http_reqs");
         assertThat(delta).as("the two runs differ").isNotZero();
         assertThat(requestDeltas()).contains("count=" + (double) delta);
+        for (String url : URLS) {
+            double shown = browser.findElements(By.cssSelector("#compare-http tr[data-name='" + url + "']")).stream()
+                    .mapToDouble(r -> Double.parseDouble(r.getDomAttribute("data-count-delta"))).sum();
+            assertThat(shown).as("Δ requests to " + url)
+                    .isEqualTo(run.count("http_reqs{name:" + url + "}") - base.count("http_reqs{name:" + url + "}"));
+        }
+        WebElement placed = browser.findElement(By.cssSelector("#compare-checks tr[data-check='order placed']"));
+        assertThat(placed.getDomAttribute("data-group")).isEqualTo("::checkout");
+        assertThat(Double.parseDouble(placed.getDomAttribute("data-fails-delta")))
+                .isEqualTo(run.orderPlacedFails() - base.orderPlacedFails()).isNotZero();
         chromium.wait.until(d -> "2".equals(d.findElement(By.id("overlay-rate")).getDomAttribute("data-lines")));
         chromium.screenshot(prefix + "compare");
 
