@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs Weft's whole test suite on a fresh machine: finds a JDK >= 21, installs the Debian
-# packages the real-part tests need (PostgreSQL, Chromium + ChromeDriver, InfluxDB 1.x, Prometheus, tmux for the
-# terminal test) when missing and we
+# packages the real-part tests need (PostgreSQL, Chromium + ChromeDriver, InfluxDB 1.x, Prometheus, Redis, tmux for
+# the terminal test) when missing and we
 # are root, then builds every module and runs every test with Maven.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -15,6 +15,7 @@ command -v chromedriver >/dev/null || need+=(chromium-driver)
 command -v tmux >/dev/null || need+=(tmux)
 command -v influxd >/dev/null || need+=(influxdb)
 command -v prometheus >/dev/null || need+=(prometheus)
+command -v redis-server >/dev/null || need+=(redis-server)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     echo "test.sh: installing ${need[*]}" >&2
@@ -22,10 +23,11 @@ if [ ${#need[@]} -gt 0 ]; then
     if ! { apt-get update -qq >&2 && apt-get install -y -qq --no-install-recommends "${need[@]}" >&2; }; then
       echo "test.sh: could not install ${need[*]}: tests that need them will skip with a message" >&2
     fi
-    # the postgresql, influxdb and prometheus packages may start servers of their own; the tests run private ones
+    # the postgresql, influxdb, prometheus and redis-server packages may start servers of their own; the tests run private ones
     (service postgresql stop >/dev/null 2>&1 || true)
     (service influxdb stop >/dev/null 2>&1 || true)
     (service prometheus stop >/dev/null 2>&1 || true)
+    (service redis-server stop >/dev/null 2>&1 || true)
   else
     echo "test.sh: missing ${need[*]}: tests that need them will skip with a message" >&2
   fi

@@ -56,6 +56,22 @@ CREATE TABLE metric_rollup (
     PRIMARY KEY (run_id, metric, slice, at_second)
 );
 
+-- Each metric (and each scenario's share, slice as above) folded over the whole run: the
+-- tiles and the metrics table of a run read one row per metric.
+CREATE TABLE metric_totals (
+    run_id BIGINT NOT NULL REFERENCES test_runs (id),
+    metric VARCHAR(200) NOT NULL,
+    slice VARCHAR(300) NOT NULL,
+    sample_count BIGINT NOT NULL,
+    sum_value DOUBLE PRECISION NOT NULL,
+    min_value DOUBLE PRECISION NOT NULL,
+    max_value DOUBLE PRECISION NOT NULL,
+    last_value DOUBLE PRECISION NOT NULL,
+    last_second BIGINT NOT NULL,
+    histogram BYTEA,
+    PRIMARY KEY (run_id, metric, slice)
+);
+
 -- 1 when the run's rollups were kept by its ingests; runs stored before this migration have
 -- 0 and get theirs built from metric_seconds the first time they are analysed.
 ALTER TABLE test_runs ADD COLUMN rollups INT DEFAULT 1 NOT NULL;

@@ -76,6 +76,8 @@ final class CommandTree {
         root.addSubcommand("version", new CommandLine(new VersionCmd(global)));
         root.addSubcommand("completion", new CommandLine(new CompletionCmd(global)));
         root.addSubcommand("help", new CommandLine(new CommandLine.HelpCommand()));
+        // as k6's flag parser: a repeated flag adds (-e, --tag, -o) or the last one wins (--vus)
+        root.setOverwrittenOptionsAllowed(true);
         return root;
     }
 

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.weft.grpc.GrpcTestServer;
+import dev.weft.grpc.TestCertificate;
 import dev.weft.target.TargetServer;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,23 +23,42 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Runs every script of the project's {@code compat/} folder through the real CLI against the
- * built-in target and checks the counts and exit code its {@code // expect:} line states.
+ * built-in target (and the gRPC test server, for k6/net/grpc scripts) and checks the counts and
+ * exit code its {@code // expect:} line states.
  */
 class CompatSuiteTest {
     private static final Path COMPAT = Path.of("..", "compat").toAbsolutePath().normalize();
     static TargetServer target;
+    /** Started for the first script whose expect line says needs=redis; skipped without redis-server. */
+    static RedisServer redis;
+    @TempDir
+    static Path redisDir;
+    static GrpcTestServer grpc;
+    static GrpcTestServer grpcTls;
+    static Path grpcCert;
 
     @TempDir
     Path dir;
 
     @BeforeAll
-    static void startTarget() throws IOException {
+    static void startTarget() throws Exception {
         target = TargetServer.startOnLoopback();
+        TestCertificate cert = TestCertificate.create();
+        grpc = GrpcTestServer.start(null, "both");
+        grpcTls = GrpcTestServer.start(cert, "none");
+        grpcCert = Files.createTempFile("weft-grpc-cert", ".pem");
+        Files.writeString(grpcCert, cert.certPem());
     }
 
     @AfterAll
-    static void stopTarget() {
+    static void stopTarget() throws IOException {
         target.close();
+        if (redis != null) {
+            redis.close();
+        }
+        grpc.close();
+        grpcTls.close();
+        Files.deleteIfExists(grpcCert);
     }
 
     static Stream<String> scripts() throws IOException {
@@ -54,15 +75,25 @@ class CompatSuiteTest {
         Map<String, String> expect = expectations(Files.readAllLines(file));
         FakeGlobalEnv g = new FakeGlobalEnv(dir, Map.of("HOME", dir.toString()));
         Path export = dir.resolve("export.json");
-        int code = new Cli(g.env).run(List.of("run", "-q", "--no-color", "--address", "", "-e",
-                "BASE_URL=" + target.baseUrl(), "--summary-export", export.toString(), file.toString()));
+        List<String> args = new java.util.ArrayList<>(List.of("run", "-q", "--no-color", "--address", "", "-e",
+                "BASE_URL=" + target.baseUrl(), "-e", "GRPC_ADDR=" + grpc.address(), "-e",
+                "GRPC_TLS=" + grpcTls.address(), "-e", "GRPC_CERT=" + grpcCert, "--summary-export",
+                export.toString()));
+        if ("redis".equals(expect.get("needs"))) {
+            if (redis == null) {
+                redis = RedisServer.startOrSkip(redisDir);
+            }
+            args.addAll(List.of("-e", "REDIS_URL=" + redis.url()));
+        }
+        args.add(file.toString());
+        int code = new Cli(g.env).run(args);
         String context = "stdout:\n" + g.stdout() + "\nstderr:\n" + g.stderr();
         assertThat(code).as(context).isEqualTo(Integer.parseInt(expect.getOrDefault("exit", "0")));
         JsonObject metrics = Files.exists(export)
                 ? JsonParser.parseString(Files.readString(export)).getAsJsonObject().getAsJsonObject("metrics")
                 : new JsonObject();
         expect.forEach((key, want) -> {
-            if (key.equals("exit")) {
+            if (key.equals("exit") || key.equals("needs")) {
                 return;
             }
             if (key.startsWith("stdout~") || key.startsWith("stderr~")) {

@@ -121,4 +121,16 @@ class K6ParityFlagsTest {
         assertThat(bad.code()).isEqualTo(255);
         assertThat(bad.stderr()).contains("no secret source for type \"vault\"");
     }
+
+    @Test
+    void repeated_env_and_out_flags_all_apply_as_cobra_takes_them() throws Exception {
+        Files.writeString(dir.resolve("env.js"), "import exec from 'k6/execution';\n"
+                + "export default function () { if (__ENV.A !== '1' || __ENV.B !== '2') exec.test.abort('env'); }\n");
+        Run run = weft("run", "-q", "--address", "", "-i", "1", "-e", "A=1", "-e", "B=2",
+                "-o", "json=" + dir.resolve("a.json"), "-o", "json=" + dir.resolve("b.json"), "env.js");
+
+        assertThat(run.code()).as(run.stderr()).isZero();
+        assertThat(dir.resolve("a.json")).exists();
+        assertThat(dir.resolve("b.json")).exists();
+    }
 }

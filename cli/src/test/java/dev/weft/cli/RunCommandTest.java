@@ -104,11 +104,26 @@ class RunCommandTest {
     }
 
     @Test
-    void a_script_without_a_default_function_is_refused() throws Exception {
+    void a_script_without_a_default_function_is_refused_as_k6_refuses_its_configuration() throws Exception {
         write("nodefault.js", "export function setup() {}\n");
         FakeGlobalEnv g = fake();
-        assertThat(run(g, "run", "nodefault.js")).isEqualTo(107);
-        assertThat(g.stderr()).contains("no default function");
+        assertThat(run(g, "run", "nodefault.js")).isEqualTo(104);
+        assertThat(g.stderr()).contains("There were problems with the specified script configuration:\n"
+                + "\t- executor default: function 'default' not found in exports");
+    }
+
+    @Test
+    void every_scenario_whose_exec_function_is_missing_is_listed() throws Exception {
+        write("noexec.js", """
+                export const options = { scenarios: {
+                  a: { executor: 'shared-iterations', exec: 'missing', iterations: 1 },
+                  b: { executor: 'shared-iterations', exec: 'gone', iterations: 1 } } };
+                export default function () {}
+                """);
+        FakeGlobalEnv g = fake();
+        assertThat(run(g, "run", "noexec.js")).isEqualTo(104);
+        assertThat(g.stderr()).contains("- executor a: function 'missing' not found in exports")
+                .contains("- executor b: function 'gone' not found in exports");
     }
 
     @Test

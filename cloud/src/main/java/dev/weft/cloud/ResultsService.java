@@ -5,6 +5,7 @@ import dev.weft.cloud.account.AccountStore;
 import dev.weft.cloud.account.LoginThrottle;
 import dev.weft.cloud.account.PasswordLogin;
 import dev.weft.cloud.account.Passwords;
+import dev.weft.cloud.account.Principal;
 import dev.weft.cloud.account.Sessions;
 import com.sun.net.httpserver.HttpHandler;
 import dev.weft.cloud.api.ApiFallback;
@@ -13,6 +14,9 @@ import dev.weft.cloud.api.MetricsV2Routes;
 import dev.weft.cloud.api.RunApiRoutes;
 import dev.weft.cloud.api.Authenticator;
 import dev.weft.cloud.http.RequestBodies;
+import dev.weft.cloud.local.LocalLanding;
+import dev.weft.cloud.logs.LogRoutes;
+import dev.weft.cloud.logs.LogStore;
 import dev.weft.cloud.metrics.ChartReader;
 import dev.weft.cloud.report.HtmlReport;
 import dev.weft.cloud.run.RunService;
@@ -23,6 +27,8 @@ import dev.weft.cloud.store.WriteCheck;
 import dev.weft.cloud.summary.RunSummary;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.security.SecureRandom;
+import java.util.HexFormat;
 import java.sql.SQLException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -47,8 +53,9 @@ public final class ResultsService implements AutoCloseable {
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final String baseUrl;
     private final HtmlReport report;
+    private final Principal openAs;
 
-    private ResultsService(ServiceConfig config) throws IOException, SQLException {
+    private ResultsService(ServiceConfig config, boolean withoutLogin) throws IOException, SQLException {
         this.config = config.validate();
         try {
             Migrations.migrate(config.jdbcUrl(), config.dbUser(), config.dbPassword());
@@ -69,8 +76,10 @@ public final class ResultsService implements AutoCloseable {
         PasswordLogin logins = new PasswordLogin(accounts, new LoginThrottle(limits.loginFailuresAllowed(),
                 limits.loginLockout(), limits.maxLoginLockout(), config.clock()));
         Sessions sessions = new Sessions(config.clock());
-        Authenticator auth = new Authenticator(accounts, sessions);
+        this.openAs = withoutLogin ? localUser(accounts) : null;
+        Authenticator auth = new Authenticator(accounts, sessions, openAs);
         RequestBodies bodies = new RequestBodies(config.maxBodyBytes(), config.maxDecompressedBytes());
+        LogRoutes logs = new LogRoutes(new LogStore(db, config.limits().logLinesPerRun()), bodies, config.clock());
         ChartReader charts = new ChartReader(db);
         this.executor = Executors.newVirtualThreadPerTaskExecutor();
         this.server = HttpServer.create(new InetSocketAddress(config.bindAddress(), config.port()), 128);
@@ -78,7 +87,7 @@ public final class ResultsService implements AutoCloseable {
         String host = config.bindAddress().contains(":") ? "[" + config.bindAddress() + "]" : config.bindAddress();
         this.baseUrl = config.publicUrl() != null ? stripSlash(config.publicUrl())
                 : "http://" + host + ":" + server.getAddress().getPort();
-        server.createContext("/v1/", new ApiRoutes(auth, accounts, runs, bodies, () -> baseUrl, logins));
+        server.createContext("/v1/", new ApiRoutes(auth, accounts, runs, bodies, () -> baseUrl, logins, logs));
         server.createContext("/v1", new ApiFallback());
         server.createContext("/v2", new MetricsV2Routes(auth, runs, bodies));
         AtomicReference<HttpHandler> apiRoutes = new AtomicReference<>();
@@ -87,9 +96,9 @@ public final class ResultsService implements AutoCloseable {
                 new dev.weft.cloud.web.LiveUpdates(runs, charts, config.liveInterval(), stopping::get), bodies,
                 logins, () -> baseUrl, config.httpsPublicUrl(), () -> report);
         apiRoutes.set(new RunApiRoutes(auth, runs, new RunSummary(db), web,
-                new dev.weft.cloud.analysis.AnalysisRoutes(db, auth, runs)));
+                new dev.weft.cloud.analysis.AnalysisRoutes(db, auth, runs), logs));
         server.createContext("/api", apiRoutes.get());
-        server.createContext("/", web);
+        server.createContext("/", openAs == null ? web : new LocalLanding(web, runs, openAs));
         this.sweeper = Thread.ofVirtual().name("weft-cloud-timeouts").unstarted(this::sweepLoop);
     }
 
@@ -98,11 +107,36 @@ public final class ResultsService implements AutoCloseable {
      * read-only or full database throws {@link IllegalStateException} with a one-line reason.
      */
     public static ResultsService start(ServiceConfig config) throws IOException, SQLException {
-        ResultsService service = new ResultsService(config);
+        return start(new ResultsService(config, false));
+    }
+
+    /**
+     * As {@link #start(ServiceConfig)}, but without logins: every browser request acts for one
+     * local account ({@link #openPrincipal()}), and {@code /} opens its newest run. Only for a
+     * service bound to loopback for one user, as the local web dashboard of {@code weft run} is.
+     */
+    public static ResultsService startWithoutLogin(ServiceConfig config) throws IOException, SQLException {
+        return start(new ResultsService(config, true));
+    }
+
+    private static ResultsService start(ResultsService service) {
+        ServiceConfig config = service.config;
         service.server.start();
         service.sweeper.start();
         Logger.info("results service listening on {} (database {})", service.baseUrl, config.jdbcUrl());
         return service;
+    }
+
+    private static Principal localUser(AccountStore accounts) throws SQLException {
+        byte[] secret = new byte[24];
+        new SecureRandom().nextBytes(secret);
+        return accounts.createUser(accounts.organisation("local"), "local@localhost",
+                HexFormat.of().formatHex(secret));
+    }
+
+    /** The account every request acts for in a service started {@link #startWithoutLogin without login}, else null. */
+    public Principal openPrincipal() {
+        return openAs;
     }
 
     private static String stripSlash(String url) {

@@ -375,6 +375,9 @@ abstract class AnalysisApiContract {
         JsonArray projects = get("/api/projects").getAsJsonArray();
         JsonArray tests = get("/api/tests?project=0").getAsJsonArray();
         JsonObject run = get("/api/runs/" + second).getAsJsonObject().getAsJsonObject("run");
+        JsonObject header = get("/api/runs/" + second + "/header").getAsJsonObject();
+        assertThat(header.keySet()).containsExactly("run");
+        assertThat(header.getAsJsonObject("run")).isEqualTo(run);
         JsonObject test = get("/api/tests/" + run.get("testId").getAsLong()).getAsJsonObject();
         JsonObject compare = get("/api/compare?base=" + first + "&run=" + second).getAsJsonObject();
 

@@ -18,7 +18,12 @@ public enum ExitCode {
     /** --address was given and the REST control API could not listen there. */
     CANNOT_START_REST_API(106),
     SCRIPT_EXCEPTION(107),
-    SCRIPT_ABORTED(108);
+    SCRIPT_ABORTED(108),
+    /**
+     * An error k6 gives no code of its own (k6 exits with -1, seen as 255), e.g. the web
+     * dashboard's port, set explicitly, is in use.
+     */
+    UNCLASSIFIED(255);
 
     private final int code;
 

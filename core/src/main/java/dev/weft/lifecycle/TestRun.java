@@ -149,6 +149,18 @@ public final class TestRun {
         }
     }
 
+    /**
+     * A threshold's abortOnFail, as k6 aborts the run: start no more iterations and cut the running
+     * ones short now (they count as interrupted); teardown still runs. Any thread.
+     */
+    public void abort(StopReason reason) {
+        stop(reason);
+        VuPool p = pool;
+        if (p != null) {
+            p.interruptAll();
+        }
+    }
+
     /** Second Ctrl-C: cut every running iteration short now. */
     public void hardStop() {
         stop(StopReason.USER);

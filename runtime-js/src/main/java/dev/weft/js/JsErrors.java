@@ -31,7 +31,8 @@ final class JsErrors {
     static String withStack(PolyglotException e) {
         StringBuilder sb = new StringBuilder(e.getMessage() == null ? e.toString() : e.getMessage());
         for (PolyglotException.StackFrame f : e.getPolyglotStackTrace()) {
-            if (f.isGuestFrame() && f.getSourceLocation() != null) {
+            // frames of Weft's own JS (a module's JS half) are not the script's: k6 shows none either
+            if (f.isGuestFrame() && f.getSourceLocation() != null && !isWeftSource(f.getSourceLocation())) {
                 SourceSection s = f.getSourceLocation();
                 String name = f.getRootName() == null || f.getRootName().isEmpty() ? "<anonymous>" : f.getRootName();
                 sb.append("\n\tat ").append(name).append(" (").append(place(s)).append(')');

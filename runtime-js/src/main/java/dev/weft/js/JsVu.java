@@ -1,6 +1,7 @@
 package dev.weft.js;
 
 import dev.weft.js.module.Phase;
+import dev.weft.js.module.ScriptConsole;
 import dev.weft.js.module.VuScope;
 import dev.weft.js.module.timers.EventLoop;
 import dev.weft.js.module.timers.Settlement;
@@ -167,10 +168,10 @@ public final class JsVu implements Vu {
             if (AbortSignal.is(e)) {
                 String frame = JsErrors.scriptFrame(e);
                 scope.services().console().log("error", "test aborted: " + AbortSignal.reason(e)
-                        + (frame.isEmpty() ? "" : " at " + frame));
+                        + (frame.isEmpty() ? "" : " at " + frame), ScriptConsole.origin("stacktrace", scope));
                 return IterationOutcome.ABORT_TEST;
             }
-            scope.services().console().log("error", JsErrors.withStack(e));
+            scope.services().console().log("error", JsErrors.withStack(e), ScriptConsole.origin("stacktrace", scope));
             return IterationOutcome.FAILED;
         } finally {
             if (events != null) {
@@ -185,10 +186,12 @@ public final class JsVu implements Vu {
     private IterationOutcome rejected(Settlement settled) {
         Value reason = settled.reason();
         if (reason != null && reason.isHostObject() && reason.asHostObject() instanceof AbortSignal abort) {
-            scope.services().console().log("error", "test aborted: " + abort.getMessage());
+            scope.services().console().log("error", "test aborted: " + abort.getMessage(),
+                    ScriptConsole.origin("stacktrace", scope));
             return IterationOutcome.ABORT_TEST;
         }
-        scope.services().console().log("error", "Uncaught (in promise) " + settled.error());
+        scope.services().console().log("error", "Uncaught (in promise) " + settled.error(),
+                ScriptConsole.origin("stacktrace", scope));
         return IterationOutcome.FAILED;
     }
 

@@ -3,6 +3,7 @@ package dev.weft.js;
 import com.google.gson.Gson;
 import dev.weft.js.module.JsModule;
 import dev.weft.js.module.TestServices;
+import dev.weft.js.module.ScriptConsole;
 import dev.weft.js.module.VuScope;
 import dev.weft.vu.VuFactory;
 import dev.weft.vu.VuInitException;
@@ -113,7 +114,7 @@ public final class JsVuFactory implements VuFactory {
         Map<String, Object> host = new HashMap<>();
         host.put("env", envJson);
         host.put("log", (ProxyExecutable) args -> {
-            services.console().log(args[0].asString(), args[1].asString());
+            services.console().log(args[0].asString(), args[1].asString(), ScriptConsole.origin("console", scope));
             return null;
         });
         host.put("open", (ProxyExecutable) args -> open(scope, args[0].asString(), args[1].asString()));

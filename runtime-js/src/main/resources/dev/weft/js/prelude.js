@@ -10,6 +10,8 @@
       const name = String(x.name);
       return /^(java|javax|jdk|sun|dev\.weft)\./.test(name) ? 'GoError: ' + x.message : String(x);
     }
+    // a Go value a module hands to JS (k6/experimental/redis's errors) prints as its string
+    if (typeof x === 'object' && x !== null && x[Symbol.for('weft.goValue')] === true) return String(x);
     if (typeof x === 'object' && x !== null) {
       try { return JSON.stringify(x); } catch (e) { return String(x); }
     }

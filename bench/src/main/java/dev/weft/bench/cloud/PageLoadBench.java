@@ -42,7 +42,8 @@ import java.util.concurrent.Future;
  * another and all at once as a browser sends them; then, on a service started afresh (nothing
  * cached) and where Debian's chromium and chromedriver are installed, the first contentful
  * paint of {@code /runs/{id}} and when its last API answer arrived. Prints the figures. Loopback only.
- * Usage: {@code [series=5000] [seconds=3600] [every=1] [rounds=3] [--db url user password]}.
+ * Usage: {@code [series=5000] [seconds=3600] [every=1] [rounds=3] [--db url user password] [--reuse h2dir]}
+ * ({@code --reuse} measures again the run an earlier call left in that H2 directory).
  */
 public final class PageLoadBench {
     private PageLoadBench() {
@@ -51,10 +52,13 @@ public final class PageLoadBench {
     public static void main(String[] args) throws Exception {
         List<String> plain = new ArrayList<>();
         String[] db = null;
+        Path reuse = null;
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--db")) {
                 db = new String[] {args[i + 1], args[i + 2], args[i + 3]};
                 i += 3;
+            } else if (args[i].equals("--reuse")) {
+                reuse = Path.of(args[++i]);
             } else {
                 plain.add(args[i]);
             }
@@ -63,30 +67,42 @@ public final class PageLoadBench {
         int seconds = arg(plain, 1, 3600);
         int every = arg(plain, 2, 1);
         int rounds = arg(plain, 3, 3);
-        Path dir = Files.createTempDirectory("weft-page-load");
+        Path dir = reuse != null ? reuse : Files.createTempDirectory("weft-page-load");
         String url = db != null ? db[0] : ServiceConfig.defaultJdbcUrl(dir);
         String user = db != null ? db[1] : null;
         String password = db != null ? db[2] : null;
+        // writing the run takes minutes: it must not time out meanwhile
         ServiceConfig config = ServiceConfig.defaults().withPort(0).withPasswordIterations(1000)
-                .withDatabase(url, user, password);
+                .withDatabase(url, user, password).withRunTimeout(java.time.Duration.ofHours(6))
+                .withSweepInterval(java.time.Duration.ofHours(1));
         String id;
         String token;
-        try (ResultsService service = ResultsService.start(config);
-                HttpClient http = HttpClient.newHttpClient()) {
-            Principal p = service.accounts().createUser(service.accounts().organisation("bench"), "bench@localhost", "pw");
-            token = service.accounts().createToken(p);
-            id = createRun(http, service.baseUrl(), token);
-            long now = System.currentTimeMillis() / 1000;
-            long first = now - seconds;
-            PageLoadData data = new PageLoadData(Long.parseLong(id), first, seconds, series, every);
-            long t0 = System.nanoTime();
-            long[] written = data.write(url, user, password);
-            double genS = (System.nanoTime() - t0) / 1e9;
-            backdate(url, user, password, Long.parseLong(id), first * 1000 - 1000);
-            finish(http, service.baseUrl(), token, id);
-            System.out.printf("generated run %s: %,d series over %,d s (data every %d s): %,d rows in metric_seconds, "
-                    + "%,d samples, in %.1f s (%s)%n", id, data.seriesCount(), seconds, every, written[1], written[0], genS,
-                    db != null ? db[0] : "H2 " + dir);
+        if (reuse != null) {
+            // the run an earlier call wrote into this H2 directory (its first run)
+            try (ResultsService service = ResultsService.start(config)) {
+                Principal p = service.accounts().createUser(service.accounts().organisation("bench"), "bench@localhost", "pw");
+                token = service.accounts().createToken(p);
+                id = "1";
+                System.out.println("reusing run 1 in H2 " + reuse);
+            }
+        } else {
+            try (ResultsService service = ResultsService.start(config);
+                    HttpClient http = HttpClient.newHttpClient()) {
+                Principal p = service.accounts().createUser(service.accounts().organisation("bench"), "bench@localhost", "pw");
+                token = service.accounts().createToken(p);
+                id = createRun(http, service.baseUrl(), token);
+                long now = System.currentTimeMillis() / 1000;
+                long first = now - seconds;
+                PageLoadData data = new PageLoadData(Long.parseLong(id), first, seconds, series, every);
+                long t0 = System.nanoTime();
+                long[] written = data.write(url, user, password);
+                double genS = (System.nanoTime() - t0) / 1e9;
+                backdate(url, user, password, Long.parseLong(id), first * 1000 - 1000);
+                finish(http, service.baseUrl(), token, id);
+                System.out.printf("generated run %s: %,d series over %,d s (data every %d s): %,d rows in metric_seconds, "
+                        + "%,d samples, in %.1f s (%s)%n", id, data.seriesCount(), seconds, every, written[1], written[0], genS,
+                        db != null ? db[0] : "H2 " + dir);
+            }
         }
         // a fresh service on the same database: the first open reads what is on disk, not what the writes left cached
         try (ResultsService service = ResultsService.start(config);
@@ -95,7 +111,7 @@ public final class PageLoadBench {
             System.out.println("load average: " + loadAverage());
             List<String> view = defaultView(http, base, token, id);
             List<String> tabs = List.of("/api/runs/" + id + "/checks", "/api/runs/" + id + "/http",
-                    "/api/runs/" + id + "/metrics");
+                    "/api/runs/" + id + "/metrics", "/api/runs/" + id);
             apiTimes(http, base, token, view, tabs, rounds);
             System.out.println("load average: " + loadAverage());
         }
@@ -151,11 +167,12 @@ public final class PageLoadBench {
     /**
      * The calls the run page makes when it opens (ana-ui's run.js and its default Thresholds
      * tab): header, tags, tiles, the overview's series, the thresholds and one chart per
-     * threshold metric with its submetric's tags as filters.
+     * threshold metric with its submetric's tags as filters. {@code /api/runs/{id}} with its
+     * legacy per-second charts is timed among the others.
      */
     private static List<String> defaultView(HttpClient http, String base, String token, String id) throws Exception {
         String run = "/api/runs/" + id;
-        List<String> calls = new ArrayList<>(List.of(run, run + "/tags", run + "/stats",
+        List<String> calls = new ArrayList<>(List.of(run + "/header", run + "/tags", run + "/stats",
                 series(id, "vus", "value", ""), series(id, "http_reqs", "rate", ""),
                 series(id, "http_req_failed", "value", ""), series(id, "http_req_duration", "p(95)", ""),
                 run + "/thresholds"));

@@ -17,7 +17,8 @@ import java.util.TreeMap;
 /**
  * Writes a long run with many series straight into the results service's tables, as its ingest
  * would have left them ({@code metric_series}, {@code metric_seconds} and the rollups
- * {@code series_totals} and {@code metric_rollup} with its per-scenario slices), without going through HTTP: a shop test
+ * {@code series_totals}, {@code metric_rollup} and {@code metric_totals} with their per-scenario slices),
+ * without going through HTTP: a shop test
  * with endpoints of two scenarios, each with k6's nine HTTP metrics (seven timing trends,
  * http_reqs, http_req_failed), checks every tenth endpoint (one failing group), and the
  * run-wide vus, iterations, data and iteration_duration series. Every series has data in
@@ -245,6 +246,9 @@ final class PageLoadData {
                     totals.setBytes(9, total.toBytes());
                 }
                 totals.executeUpdate();
+                if ((i + 1) % 500 == 0) {
+                    System.out.printf("  %,d of %,d series written (%,d rows)%n", i + 1, specs.size(), rows);
+                }
             }
             if (pending > 0) {
                 perSecond.executeBatch();
@@ -262,7 +266,10 @@ final class PageLoadData {
         return d;
     }
 
-    /** metric_rollup: every metric over its series, per second (a gauge's value is the sum over its series). */
+    /**
+     * metric_rollup: every metric over its series, per second (a gauge's value is the sum over
+     * its series), and metric_totals: the same over the whole run; each also per scenario.
+     */
     private void writeRollups(Connection c) throws SQLException {
         // key: metric and slice ('' for every series, 'scenario:NAME' for one scenario's)
         Map<List<String>, List<Integer>> byMetric = new java.util.LinkedHashMap<>();
@@ -277,7 +284,15 @@ final class PageLoadData {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO metric_rollup (run_id, metric, slice, at_second, "
                 + "sample_count, sum_value, min_value, max_value, last_value, histogram) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             int pending = 0;
+            System.out.printf("  rollups: %d metric slices%n", byMetric.size());
             for (Map.Entry<List<String>, List<Integer>> e : byMetric.entrySet()) {
+                long totalCount = 0;
+                double totalSum = 0;
+                double totalMin = Double.POSITIVE_INFINITY;
+                double totalMax = Double.NEGATIVE_INFINITY;
+                double totalLast = 0;
+                long lastAt = 0;
+                TrendDigest total = null;
                 for (long at = firstSecond; at < firstSecond + seconds; at += every) {
                     long count = 0;
                     double sum = 0;
@@ -322,6 +337,38 @@ final class PageLoadData {
                         c.commit();
                         pending = 0;
                     }
+                    totalCount += count;
+                    totalSum += sum;
+                    totalMin = Math.min(totalMin, min);
+                    totalMax = Math.max(totalMax, max);
+                    Spec lastSpec = specs.get(e.getValue().get(e.getValue().size() - 1));
+                    totalLast = second(lastSpec, e.getValue().get(e.getValue().size() - 1), at)[4];
+                    lastAt = at;
+                    if (d != null) {
+                        if (total == null) {
+                            total = new TrendDigest();
+                        }
+                        total.add(d);
+                    }
+                }
+                try (PreparedStatement t = c.prepareStatement("INSERT INTO metric_totals (run_id, metric, slice, "
+                        + "sample_count, sum_value, min_value, max_value, last_value, last_second, histogram) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    t.setLong(1, runId);
+                    t.setString(2, e.getKey().get(0));
+                    t.setString(3, e.getKey().get(1));
+                    t.setLong(4, totalCount);
+                    t.setDouble(5, totalSum);
+                    t.setDouble(6, totalMin);
+                    t.setDouble(7, totalMax);
+                    t.setDouble(8, totalLast);
+                    t.setLong(9, lastAt);
+                    if (total == null) {
+                        t.setNull(10, Types.VARBINARY);
+                    } else {
+                        t.setBytes(10, total.toBytes());
+                    }
+                    t.executeUpdate();
                 }
             }
             if (pending > 0) {

@@ -15,13 +15,15 @@ import java.util.List;
 /**
  * k6's JSON config file ({@code --config} / {@code -c}, or {@code K6_CONFIG}): a JSON object of
  * options, the layer between the defaults and the script's options, plus k6's {@code "out"}
- * list. Keys k6 keeps there that are not options ({@code collectors}) are ignored. Read once.
+ * list and {@code "webDashboard"} switch. Keys k6 keeps there that are not options
+ * ({@code collectors}) are ignored. Read once.
  *
- * @param options the options layer
- * @param outputs the file's {@code "out"} entries, used when no --out flag is given
+ * @param options      the options layer
+ * @param outputs      the file's {@code "out"} entries, used when no --out flag is given
+ * @param webDashboard the file's {@code "webDashboard": true} (K6_WEB_DASHBOARD overrides it, as in k6)
  */
-public record ConfigFile(JsonObject options, List<String> outputs) {
-    public static final ConfigFile NONE = new ConfigFile(new JsonObject(), List.of());
+public record ConfigFile(JsonObject options, List<String> outputs, boolean webDashboard) {
+    public static final ConfigFile NONE = new ConfigFile(new JsonObject(), List.of(), false);
 
     static ConfigFile read(Path file) {
         String text;
@@ -50,6 +52,9 @@ public record ConfigFile(JsonObject options, List<String> outputs) {
             outputs.add(out.getAsString());
         }
         options.remove("collectors");
-        return new ConfigFile(options, outputs);
+        JsonElement dashboard = options.remove("webDashboard");
+        boolean webDashboard = dashboard != null && dashboard.isJsonPrimitive()
+                && dashboard.getAsJsonPrimitive().isBoolean() && dashboard.getAsBoolean();
+        return new ConfigFile(options, outputs, webDashboard);
     }
 }

@@ -3,6 +3,8 @@ package dev.weft.cli.run;
 import com.google.gson.JsonObject;
 import dev.weft.cli.GlobalEnv;
 import dev.weft.js.module.ScriptConsole;
+import dev.weft.output.LogLine;
+import dev.weft.output.WithLogLines;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -12,23 +14,38 @@ import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Prints script console lines and run messages as k6 does: text ({@code INFO[0003] text
  * source=console}), JSON lines ({@code {"level","msg","source","time"}}) or raw, on stderr,
  * stdout, a file, or nowhere ({@link LogSettings}). VU threads only enqueue; one writer thread
- * does the printing, so a slow terminal never holds a VU.
+ * does the printing, so a slow terminal never holds a VU. The writer also hands every line to the
+ * outputs that stream logs ({@link #streamTo}), which must not block either.
  */
 public final class ConsoleLog implements ScriptConsole, AutoCloseable {
-    private static final String STOP = new String("stop");
+    private static final Entry STOP = new Entry("stop", null, null);
+
+    /**
+     * A line as printed, and as outputs receive it; or (line null) the stop marker, or a barrier
+     * the writer opens when it reaches it.
+     */
+    private record Entry(String printed, LogLine line, CountDownLatch barrier) {
+        Entry(String printed, LogLine line) {
+            this(printed, line, null);
+        }
+    }
 
     private final PrintStream err;
     private final boolean ownsStream;
     private final String format;
     private final long startNanos = System.nanoTime();
-    private final LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    private final LinkedBlockingQueue<Entry> lines = new LinkedBlockingQueue<>();
+    private volatile List<WithLogLines> streams = List.of();
     private final Thread writer;
     private final boolean quietDebug;
     private volatile String beforeEachLine = "";
@@ -82,17 +99,48 @@ public final class ConsoleLog implements ScriptConsole, AutoCloseable {
         this.redactor = redactor;
     }
 
+    /** From now on every line is also handed to these outputs (in order, on the writer thread). */
+    public void streamTo(List<WithLogLines> outputs) {
+        streams = List.copyOf(outputs);
+    }
+
+    /**
+     * Waits (at most {@code maxMillis}) until every line logged before this call was printed and
+     * handed to the streaming outputs; the CLI calls it before it stops the outputs.
+     */
+    public void awaitWritten(long maxMillis) {
+        if (!writer.isAlive()) {
+            return;
+        }
+        CountDownLatch done = new CountDownLatch(1);
+        lines.add(new Entry(null, null, done));
+        try {
+            done.await(maxMillis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Override
     public void log(String level, String text) {
+        log(level, text, LogLine.Origin.CONSOLE);
+    }
+
+    @Override
+    public void log(String level, String text, LogLine.Origin origin) {
         if (quietDebug && level.equals("debug")) {
             return;
         }
-        lines.add(format(level, redactor.apply(text), "console"));
+        String redacted = redactor.apply(text);
+        lines.add(new Entry(format(level, redacted, "console"),
+                new LogLine(System.currentTimeMillis(), level, redacted, origin)));
     }
 
     /** A line from Weft itself (not the script). */
     public void system(String level, String text) {
-        lines.add(format(level, redactor.apply(text), null));
+        String redacted = redactor.apply(text);
+        lines.add(new Entry(format(level, redacted, null),
+                new LogLine(System.currentTimeMillis(), level, redacted, LogLine.Origin.RUNNER)));
     }
 
     private String format(String level, String text, String source) {
@@ -124,13 +172,27 @@ public final class ConsoleLog implements ScriptConsole, AutoCloseable {
     private void drain() {
         try {
             while (true) {
-                String line = lines.take();
-                if (line == STOP) {
+                Entry entry = lines.take();
+                if (entry == STOP) {
                     break;
                 }
+                if (entry.barrier() != null) {
+                    entry.barrier().countDown();
+                    continue;
+                }
+                String line = entry.printed();
                 String before = beforeEachLine;
                 err.print(before.isEmpty() ? line + System.lineSeparator() : before + line + System.lineSeparator());
                 err.flush();
+                for (WithLogLines out : streams) {
+                    try {
+                        out.addLogLine(entry.line());
+                    } catch (RuntimeException e) {
+                        // an output's fault must never stop the console: that output gets no more lines
+                        streams = streams.stream().filter(o -> o != out).toList();
+                        err.println("ERRO an output stops receiving log lines: " + e);
+                    }
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -1,16 +1,20 @@
 package dev.weft.cli.run;
 
+import dev.weft.cli.dashboard.WebDashboardOutput;
 import dev.weft.executor.Executor;
 import dev.weft.lifecycle.TestRun;
 import dev.weft.options.K6Duration;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
 /** The run header k6 v1 prints before a test: execution, script, outputs, each scenario described as k6 does. */
 public final class Header {
+    private static final String WEB_DASHBOARD = WebDashboardOutput.NAME;
+
     private Header() {
     }
 
@@ -18,7 +22,16 @@ public final class Header {
         out.println();
         out.println("     execution: local");
         out.println("        script: " + script);
-        out.println("        output: " + (outputs.isEmpty() ? "-" : String.join(", ", outputs)));
+        List<String> others = new ArrayList<>();
+        for (String o : outputs) {
+            if (o.startsWith(WEB_DASHBOARD)) {
+                // k6's line for its dashboard, apart from the outputs
+                out.println(" web dashboard:" + o.substring(WEB_DASHBOARD.length()));
+            } else {
+                others.add(o);
+            }
+        }
+        out.println("        output: " + (others.isEmpty() ? "-" : String.join(", ", others)));
         out.println();
         out.printf(Locale.ROOT, "     scenarios: (100.00%%) %d scenario%s, %d max VUs, %s max duration (incl. graceful stop):%n",
                 plan.executors().size(), plan.executors().size() == 1 ? "" : "s", plan.maxVus(),

@@ -160,6 +160,11 @@ public final class LoadedTest implements AutoCloseable {
         return config.outputs();
     }
 
+    /** True when the config file says {@code "webDashboard": true}. */
+    public boolean configWebDashboard() {
+        return config.webDashboard();
+    }
+
     public CompatibilityMode mode() {
         return mode;
     }

@@ -3,6 +3,9 @@ package dev.weft.cli.run;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.weft.cli.GlobalEnv;
+import dev.weft.cli.dashboard.DashboardPortInUse;
+import dev.weft.cli.dashboard.WebDashboardOutput;
+import dev.weft.cli.dashboard.WebDashboardOutputFactory;
 import dev.weft.lifecycle.ExitCode;
 import dev.weft.lifecycle.RunResult;
 import dev.weft.lifecycle.TestRun;
@@ -13,6 +16,7 @@ import dev.weft.output.Output;
 import dev.weft.output.OutputFactory;
 import dev.weft.output.OutputParams;
 import dev.weft.output.RunStatus;
+import dev.weft.output.WithLogLines;
 import dev.weft.output.WithTestRunStop;
 import dev.weft.output.cloud.CloudOutput;
 import dev.weft.output.cloud.CloudOutputFactory;
@@ -54,7 +58,8 @@ import java.util.function.Supplier;
 final class MetricsSetup {
     private static final Map<String, OutputFactory> FACTORIES = factories(new JsonOutputFactory(),
             new CsvOutputFactory(), new CloudOutputFactory(), new StatsdOutputFactory(), InfluxOutputFactory.v1(), InfluxOutputFactory.v2(),
-            new PrometheusRwOutputFactory(), OtelOutputFactory.experimental(), OtelOutputFactory.plain());
+            new PrometheusRwOutputFactory(), OtelOutputFactory.experimental(), OtelOutputFactory.plain(),
+            new WebDashboardOutputFactory());
 
     private static Map<String, OutputFactory> factories(OutputFactory... all) {
         Map<String, OutputFactory> byName = new LinkedHashMap<>();
@@ -147,6 +152,9 @@ final class MetricsSetup {
     void start() throws OutputStartException {
         try {
             pipeline.start();
+        } catch (DashboardPortInUse e) {
+            // as k6: the one line of the listen error, exit code 255
+            throw new OutputStartException(e.getMessage(), e, ExitCode.UNCLASSIFIED.code());
         } catch (Exception e) {
             throw new OutputStartException("an output failed to start: " + e.getMessage(), e);
         }
@@ -156,6 +164,11 @@ final class MetricsSetup {
     void onOutputStop(Consumer<String> stop) {
         outputs.stream().filter(o -> o instanceof WithTestRunStop)
                 .forEach(o -> ((WithTestRunStop) o).setTestRunStopCallback(stop));
+    }
+
+    /** The outputs that take the run's log lines. */
+    List<WithLogLines> logStreams() {
+        return outputs.stream().filter(o -> o instanceof WithLogLines).map(o -> (WithLogLines) o).toList();
     }
 
     List<String> outputDescriptions() {
@@ -174,6 +187,10 @@ final class MetricsSetup {
         });
         outputs.stream().filter(o -> o instanceof CloudOutput).forEach(o -> ((CloudOutput) o)
                 .setThresholdResults(failedByKey));
+        outputs.stream().filter(o -> o instanceof WebDashboardOutput).forEach(o -> ((WebDashboardOutput) o)
+                .setThresholdResults(failedByKey));
+        // the lines logged until now reach the outputs that stream them before those stop
+        console.awaitWritten(2000);
         pipeline.close(status(result));
         for (Exception e : pipeline.outputErrors()) {
             console.system("error", "output error: " + e.getMessage());
@@ -206,6 +223,10 @@ final class MetricsSetup {
             } catch (IOException e) {
                 global.stderr().println("ERRO --summary-export " + flags.summaryExport() + ": " + e.getMessage());
             }
+        }
+        if (result.stopReason() == dev.weft.lifecycle.StopReason.THRESHOLD && !verdict.allPassed()) {
+            global.stderr().println("ERRO thresholds on metrics '" + String.join("', '", verdict.breachedKeys())
+                    + "' were crossed; at least one has abortOnFail enabled, stopping test prematurely");
         }
         if (result.failure() != null) {
             return result.failure().code();

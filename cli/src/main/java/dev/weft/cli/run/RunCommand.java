@@ -1,6 +1,7 @@
 package dev.weft.cli.run;
 
 import dev.weft.cli.GlobalEnv;
+import dev.weft.cli.dashboard.WebDashboardOutput;
 import dev.weft.control.TestRunControl;
 import dev.weft.executor.Executor;
 import dev.weft.executor.Instance;
@@ -83,26 +84,36 @@ public final class RunCommand {
             ScriptInfo info = test.info();
             Instance instance = instance(options);
             List<Executor> executors = new Scenarios(Scenarios.builtinTypes(), instance).fromOptions(options);
-            checkExecFunctions(executors, info, flags.script());
+            checkExecFunctions(executors, info);
             TestRun.Plan plan = new TestRun.Plan(executors, !options.noSetup(), !options.noTeardown(),
                     options.setupTimeout(), options.teardownTimeout(), new Tags(options.tags()), instance);
             RunFlags effective = flags.withDefaults(global.env(), test.configOutputs());
+            String dashboardEnv = global.env().get("K6_WEB_DASHBOARD");
+            if (test.configWebDashboard() && (dashboardEnv == null || dashboardEnv.isEmpty())
+                    && effective.outputs().stream().noneMatch(o -> o.startsWith(WebDashboardOutput.NAME))) {
+                // k6: the config file's "webDashboard": true, unless K6_WEB_DASHBOARD says otherwise
+                effective.withOutput(WebDashboardOutput.NAME);
+            }
             if (effective.summaryMode() == dev.weft.summary.SummaryMode.LEGACY) {
                 console.system("warn", "The \"legacy\" summary mode has been deprecated, and will be removed by k6 v2.0. "
                         + "Please, migrate to either \"compact\" or \"full\" as soon as possible.");
             }
             MetricsSetup metrics = MetricsSetup.create(registry, options, effective, plan, global, test.env(),
                     warning -> console.system("warn", warning));
+            console.streamTo(metrics.logStreams());
             return execute(test.program(), options, plan, metrics, info, test.env(), console, effective, clock);
         } catch (ScriptException e) {
             console.system("error", e.getMessage());
             return ExitCode.SCRIPT_EXCEPTION.code();
+        } catch (ExecConfigException e) {
+            console.system("error", e.getMessage());
+            return ExitCode.INVALID_CONFIG.code();
         } catch (OptionsException | ThresholdException | SegmentException e) {
             console.system("error", "invalid options: " + e.getMessage());
             return ExitCode.INVALID_CONFIG.code();
         } catch (OutputStartException e) {
             console.system("error", e.getMessage());
-            return ExitCode.INVALID_CONFIG.code();
+            return e.exitCode();
         }
     }
 
@@ -171,16 +182,28 @@ public final class RunCommand {
         return new Instance(ExecutionTuple.parse(segment, sequence), new PauseGate(options.bool("paused")));
     }
 
-    private static void checkExecFunctions(List<Executor> executors, ScriptInfo info, String script)
-            throws ScriptException {
+    /**
+     * Every scenario's exec function must be exported, as k6 checks them: the missing ones are listed
+     * in k6's words and the run is refused as invalid configuration (exit 104).
+     */
+    private static void checkExecFunctions(List<Executor> executors, ScriptInfo info) throws ExecConfigException {
+        StringBuilder problems = new StringBuilder();
         for (Executor e : executors) {
             String exec = e.scenario().exec();
             if (!info.exports(exec)) {
-                throw new ScriptException(script + ": " + (exec.equals("default")
-                        ? "the script has no default function: export default function () { ... }"
-                        : "scenario \"" + e.scenario().name() + "\" runs \"" + exec
-                                + "\", which the script doesn't export as a function"));
+                problems.append("\n\t- executor ").append(e.scenario().name()).append(": function '").append(exec)
+                        .append("' not found in exports");
             }
+        }
+        if (!problems.isEmpty()) {
+            throw new ExecConfigException("There were problems with the specified script configuration:" + problems);
+        }
+    }
+
+    /** A scenario runs a function the script does not export (k6's configuration error, exit 104). */
+    private static final class ExecConfigException extends Exception {
+        ExecConfigException(String message) {
+            super(message);
         }
     }
 

@@ -3,6 +3,8 @@ package dev.weft.cli.run;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.weft.cli.UsageException;
+import dev.weft.cli.dashboard.DashboardSettings;
+import dev.weft.cli.dashboard.WebDashboardOutput;
 import dev.weft.options.OptionsException;
 import dev.weft.summary.SummaryMode;
 import java.util.ArrayList;
@@ -213,7 +215,7 @@ public final class RunFlags {
     public static RunFlags parse(List<String> args) throws UsageException {
         RunFlags f = new RunFlags();
         try {
-            new CommandLine(f).parseArgs(withOptionalValuesInline(args).toArray(String[]::new));
+            new CommandLine(f).setOverwrittenOptionsAllowed(true).parseArgs(withOptionalValuesInline(args).toArray(String[]::new));
         } catch (CommandLine.UnmatchedArgumentException e) {
             throw new UsageException(unknown(e));
         } catch (CommandLine.ParameterException e) {
@@ -309,9 +311,9 @@ public final class RunFlags {
     /**
      * These flags with k6's environment fallbacks for run settings that are not options
      * (K6_NO_THRESHOLDS, K6_NO_SUMMARY, K6_SUMMARY_MODE, K6_SUMMARY_EXPORT, K6_OUT, K6_NO_COLOR /
-     * NO_COLOR) and the config file's outputs when neither flags nor K6_OUT name any. Flags win.
+     * NO_COLOR, K6_WEB_DASHBOARD) and the config file's outputs when neither flags nor K6_OUT name any. Flags win.
      *
-     * @throws OptionsException when K6_SUMMARY_MODE names no summary mode
+     * @throws OptionsException when K6_SUMMARY_MODE names no summary mode, or K6_WEB_DASHBOARD is no boolean
      */
     public RunFlags withDefaults(Map<String, String> processEnv, List<String> configOutputs) {
         RunFlags f = new RunFlags();
@@ -346,6 +348,11 @@ public final class RunFlags {
         }
         if (f.outputs.isEmpty()) {
             f.outputs.addAll(configOutputs);
+        }
+        if (DashboardSettings.enabled(processEnv) && f.outputs.stream()
+                .noneMatch(o -> o.equals(WebDashboardOutput.NAME) || o.startsWith(WebDashboardOutput.NAME + "="))) {
+            // k6: K6_WEB_DASHBOARD=true adds the web-dashboard output after the others
+            f.outputs.add(WebDashboardOutput.NAME);
         }
         return f;
     }

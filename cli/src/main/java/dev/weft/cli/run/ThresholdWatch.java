@@ -5,8 +5,8 @@ import dev.weft.lifecycle.TestRun;
 import dev.weft.threshold.ThresholdResult;
 
 /**
- * Evaluates thresholds every 2 seconds during the run (as k6 does) and stops the run when an
- * abortOnFail threshold has crossed. Rates count from the test's start ({@link TestRun#elapsed()}). Runs on its own virtual thread.
+ * Evaluates thresholds every 2 seconds during the run (as k6 does) and aborts the run when an
+ * abortOnFail threshold has crossed: running iterations are cut short, as k6 cancels its run. Rates count from the test's start ({@link TestRun#elapsed()}). Runs on its own virtual thread.
  */
 final class ThresholdWatch implements AutoCloseable {
     private final Thread thread;
@@ -26,7 +26,7 @@ final class ThresholdWatch implements AutoCloseable {
                     metrics.pipeline().flush();
                     ThresholdResult r = metrics.thresholds().evaluate(run.elapsed());
                     if (r.abort()) {
-                        run.stop(StopReason.THRESHOLD);
+                        run.abort(StopReason.THRESHOLD);
                         return;
                     }
                 }

@@ -19,6 +19,11 @@ public final class CloudApi {
     public static final String TEST_PATH_PREFIX = TESTS_PATH + "/";
     /** {@code POST {METRICS_PATH_PREFIX}{referenceId}}: a JSON array of {@link WireSample}s, usually gzipped. */
     public static final String METRICS_PATH_PREFIX = "/v1/metrics/";
+    /**
+     * {@code POST {TEST_PATH_PREFIX}{referenceId}{LOGS_SUFFIX}}: Weft's extension, a {@link LogBatch}
+     * of what the runner logged, answered with a {@link LogBatch.Answer}.
+     */
+    public static final String LOGS_SUFFIX = "/logs";
     /** {@code POST}: {@link LoginRequest} to {@link LoginResponse}. */
     public static final String LOGIN_PATH = "/v1/login";
     /** {@code POST}: {@link ValidateTokenRequest} to {@link ValidateTokenResponse}. */

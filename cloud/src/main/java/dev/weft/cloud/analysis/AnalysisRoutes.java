@@ -31,7 +31,7 @@ import java.util.regex.Pattern;
 public final class AnalysisRoutes {
     private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().serializeNulls().create();
     private static final Pattern RUN = Pattern.compile(
-            "/api/runs/(\\d{1,18})/(stats|thresholds|checks|http|metrics|tags|series)");
+            "/api/runs/(\\d{1,18})/(header|stats|thresholds|checks|http|metrics|tags|series)");
     private static final Pattern EXPORT = Pattern.compile("/api/runs/(\\d{1,18})/export/(summary|http)\\.(csv|json)");
     private static final Pattern TEST = Pattern.compile("/api/tests/(\\d{1,18})");
 
@@ -68,10 +68,12 @@ public final class AnalysisRoutes {
             // the key names the run's end, so an answer given while it ran is never reused
             String key = r.id() + " " + r.endedAt() + " " + exchange.getRequestURI().getRawPath() + "?"
                     + exchange.getRequestURI().getRawQuery();
-            String cached = r.state() == RunState.RUNNING ? null : cache.get(key);
+            // the header is not kept: a push refused after the end still adds to its losses
+            boolean keep = r.state() != RunState.RUNNING && !run.group(2).equals("header");
+            String cached = keep ? cache.get(key) : null;
             if (cached == null) {
                 cached = GSON.toJson(runAnswer(r, run.group(2), q));
-                if (r.state() != RunState.RUNNING) {
+                if (keep) {
                     cache.put(key, cached);
                 }
             }
@@ -100,6 +102,11 @@ public final class AnalysisRoutes {
 
     private Object runAnswer(TestRun r, String what, Query q) throws SQLException, ApiException {
         switch (what) {
+            case "header" -> {
+                // what /api/runs/{id} answers without its legacy per-second charts: cheap on a long run
+                q.allow(false, Set.of());
+                return Map.of("run", dev.weft.cloud.api.RunJson.of(r));
+            }
             case "tags" -> {
                 q.allow(false, Set.of());
                 return TagValues.of(db, r);

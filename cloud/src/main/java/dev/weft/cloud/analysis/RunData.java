@@ -52,7 +52,7 @@ final class RunData {
         this.slices = slices;
     }
 
-    /** Whether metric_rollup answers for this filter: a time range with no tag filter but at most one scenario. */
+    /** Whether the per-metric rollups answer for this filter: no tag filter but at most one scenario. */
     static boolean sliceable(RunFilter filter) {
         Map<String, List<String>> tags = filter.tags();
         return tags.isEmpty() || tags.size() == 1 && tags.containsKey("scenario") && tags.get("scenario").size() == 1;
@@ -60,12 +60,13 @@ final class RunData {
 
     /**
      * Per-metric folds only (what the tiles, the metrics table and scenario thresholds need):
-     * over a time range from {@code metric_rollup} (one row per metric, slice and second)
-     * when {@link #sliceable}, else as {@link #load}. {@link #rows} is empty in the first case.
+     * when {@link #sliceable}, the whole run from {@code metric_totals} (one row per metric and
+     * slice) or a time range from {@code metric_rollup} (one row per metric, slice and second),
+     * else as {@link #load}. {@link #rows} is empty in the first case.
      */
     static RunData loadMetrics(Database db, TestRun run, RunFilter filter, Set<String> metrics, boolean histograms)
             throws SQLException {
-        if (!filter.hasTime() || !sliceable(filter)) {
+        if (!sliceable(filter)) {
             return load(db, run, filter, metrics, histograms);
         }
         ensureRollups(db, run);
@@ -81,12 +82,18 @@ final class RunData {
                 }
             }
             Map<String, Map<String, Fold>> out = new HashMap<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT slice, metric, at_second, sample_count, sum_value, "
-                    + "min_value, max_value, last_value, " + (histograms ? "histogram" : "NULL") + " FROM metric_rollup "
-                    + "WHERE run_id = ? AND at_second >= ? AND at_second <= ?")) {
+            String h = histograms ? "histogram" : "NULL";
+            // the whole run: metric_totals, one row per metric and slice; a time range: metric_rollup's seconds
+            try (PreparedStatement ps = c.prepareStatement(!filter.hasTime()
+                    ? "SELECT slice, metric, last_second, sample_count, sum_value, min_value, max_value, last_value, " + h
+                            + " FROM metric_totals WHERE run_id = ?"
+                    : "SELECT slice, metric, at_second, sample_count, sum_value, min_value, max_value, last_value, " + h
+                            + " FROM metric_rollup WHERE run_id = ? AND at_second >= ? AND at_second <= ?")) {
                 ps.setLong(1, run.id());
-                ps.setLong(2, filter.fromSecond());
-                ps.setLong(3, filter.toSecond());
+                if (filter.hasTime()) {
+                    ps.setLong(2, filter.fromSecond());
+                    ps.setLong(3, filter.toSecond());
+                }
                 ps.setFetchSize(5000);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {

@@ -160,7 +160,7 @@ final class TestsCatalog {
 
     /** A run's figures for the test's trend charts. */
     Map<String, Object> trend(TestRun run) throws SQLException {
-        RunData data = RunData.load(db, run, RunFilter.NONE, TREND_METRICS, true);
+        RunData data = RunData.loadMetrics(db, run, RunFilter.NONE, TREND_METRICS, true);
         Map<String, Fold> m = data.byMetric();
         Map<String, Object> t = new LinkedHashMap<>();
         Fold duration = m.get("http_req_duration");

@@ -7,6 +7,7 @@ import dev.weft.cloud.account.AccountStore;
 import dev.weft.cloud.account.PasswordLogin;
 import dev.weft.cloud.account.Principal;
 import dev.weft.cloud.http.ApiException;
+import dev.weft.cloud.logs.LogRoutes;
 import dev.weft.cloud.http.Failures;
 import dev.weft.cloud.http.RequestBodies;
 import dev.weft.cloud.http.Responses;
@@ -30,7 +31,8 @@ import java.util.function.Supplier;
 import org.tinylog.Logger;
 
 /**
- * The {@code /v1/} API k6's cloud output and {@code k6 login cloud} call. Every failure is a
+ * The {@code /v1/} API k6's cloud output and {@code k6 login cloud} call, and Weft's log push
+ * ({@code POST /v1/tests/{id}/logs}, see {@link LogRoutes}). Every failure is a
  * 4xx/5xx with {@code {"error":{"code","message"}}}; nothing a request sends can touch another
  * run's data. Called on the server's virtual request threads.
  */
@@ -45,10 +47,12 @@ public final class ApiRoutes implements HttpHandler {
     private final RequestBodies bodies;
     private final Supplier<String> publicUrl;
     private final PasswordLogin logins;
+    private final LogRoutes logs;
 
     public ApiRoutes(Authenticator auth, AccountStore accounts, RunService runs, RequestBodies bodies,
-            Supplier<String> publicUrl, PasswordLogin logins) {
+            Supplier<String> publicUrl, PasswordLogin logins, LogRoutes logs) {
         this.logins = logins;
+        this.logs = logs;
         this.auth = auth;
         this.accounts = accounts;
         this.runs = runs;
@@ -98,6 +102,12 @@ public final class ApiRoutes implements HttpHandler {
             requirePost(method);
             long id = runId(path.substring(CloudApi.TEST_PATH_PREFIX.length(), path.length() - STOP_SUFFIX.length()));
             Responses.json(exchange, 200, RunJson.of(runs.stop(auth.byToken(exchange), id)));
+        } else if (path.startsWith(CloudApi.TEST_PATH_PREFIX) && path.endsWith(CloudApi.LOGS_SUFFIX)) {
+            requirePost(method);
+            long id = runId(path.substring(CloudApi.TEST_PATH_PREFIX.length(),
+                    path.length() - CloudApi.LOGS_SUFFIX.length()));
+            Principal p = auth.byToken(exchange);
+            logs.ingest(exchange, runs.find(p, id));
         } else if (path.startsWith(CloudApi.TEST_PATH_PREFIX)) {
             long id = runId(path.substring(CloudApi.TEST_PATH_PREFIX.length()));
             Principal p = auth.byToken(exchange);

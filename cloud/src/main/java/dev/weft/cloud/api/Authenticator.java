@@ -13,15 +13,26 @@ import java.util.Optional;
 
 /**
  * Finds who a request acts for: an API token ({@code Authorization: Token <token>}) or a web
- * session cookie. Thread-safe; called on request threads.
+ * session cookie (or, in a service without login, the one local account). Thread-safe; called on
+ * request threads.
  */
 public final class Authenticator {
     private final AccountStore accounts;
     private final Sessions sessions;
+    private final Principal openAs;
 
     public Authenticator(AccountStore accounts, Sessions sessions) {
+        this(accounts, sessions, null);
+    }
+
+    /**
+     * @param openAs when not null, a request without a session acts for this account (the local
+     *               dashboard's service, bound to loopback, has no login); tokens are still checked
+     */
+    public Authenticator(AccountStore accounts, Sessions sessions, Principal openAs) {
         this.accounts = accounts;
         this.sessions = sessions;
+        this.openAs = openAs;
     }
 
     /** The token's principal; 401 when the header is missing or the token unknown. */
@@ -43,7 +54,8 @@ public final class Authenticator {
     }
 
     public Optional<Principal> session(HttpExchange exchange) {
-        return sessions.find(sessionId(exchange));
+        Optional<Principal> found = sessions.find(sessionId(exchange));
+        return found.isEmpty() && openAs != null ? Optional.of(openAs) : found;
     }
 
     public static String sessionId(HttpExchange exchange) {

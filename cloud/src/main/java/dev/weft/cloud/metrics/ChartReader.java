@@ -6,19 +6,33 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * Reads a run's per-second aggregates of the charted metrics, all tag sets of a metric folded
- * together (the {@code metric_rollup} rows ingest keeps), into {@link ChartSeries}. Called by the web app's request and live-update
+ * together (the {@code metric_rollup} rows ingest keeps), into {@link ChartSeries}; the charts
+ * of the most recently read finished runs are kept. Called by the web app's request and live-update
  * threads; thread-safe.
  */
 public final class ChartReader {
     private static final String METRICS = "'vus','http_reqs','http_req_duration','http_req_failed','checks','iterations'";
 
+    /** Most finished runs whose charts are kept. */
+    private static final int CACHED = 32;
+
     private final Database db;
+    private final ReentrantLock lock = new ReentrantLock();
+    /** Charts of runs that are over (they can no longer change), most recently read last. */
+    private final LinkedHashMap<String, ChartSeries> finished = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, ChartSeries> eldest) {
+            return size() > CACHED;
+        }
+    };
 
     public ChartReader(Database db) {
         this.db = db;
@@ -43,7 +57,32 @@ public final class ChartReader {
 
     /** The run's chart data from {@code fromSecond} (inclusive) on. */
     public ChartSeries read(long runId, long fromSecond) throws SQLException {
-        ensureRollups(runId);
+        Long over = ensureRollups(runId);
+        String key = runId + " " + over + " " + fromSecond;
+        if (over != null) {
+            lock.lock();
+            try {
+                ChartSeries cached = finished.get(key);
+                if (cached != null) {
+                    return cached;
+                }
+            } finally {
+                lock.unlock();
+            }
+        }
+        ChartSeries series = readRollup(runId, fromSecond);
+        if (over != null) {
+            lock.lock();
+            try {
+                finished.put(key, series);
+            } finally {
+                lock.unlock();
+            }
+        }
+        return series;
+    }
+
+    private ChartSeries readRollup(long runId, long fromSecond) throws SQLException {
         TreeMap<Long, Second> seconds = db.read(c -> {
             TreeMap<Long, Second> map = new TreeMap<>();
             // metric_rollup: one row per metric and second whatever the number of series
@@ -63,13 +102,23 @@ public final class ChartReader {
         return toSeries(fromSecond, seconds);
     }
 
-    /** Builds the rollups of a run stored before they were kept at ingest (once per such run). */
-    private void ensureRollups(long runId) throws SQLException {
+    /**
+     * Builds the rollups of a run stored before they were kept at ingest (once per such run);
+     * returns when the run ended (its data can no longer change), or null while it runs.
+     */
+    private Long ensureRollups(long runId) throws SQLException {
+        Long[] ended = new Long[1];
         boolean missing = db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT rollups FROM test_runs WHERE id = ?")) {
+            // ended_at is set exactly when a run is over (finished or timed out)
+            try (PreparedStatement ps = c.prepareStatement("SELECT rollups, ended_at FROM test_runs WHERE id = ?")) {
                 ps.setLong(1, runId);
                 try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() && rs.getInt(1) == 0;
+                    if (!rs.next()) {
+                        return false;
+                    }
+                    long at = rs.getLong(2);
+                    ended[0] = rs.wasNull() ? null : at;
+                    return rs.getInt(1) == 0;
                 }
             }
         });
@@ -79,6 +128,7 @@ public final class ChartReader {
                 return null;
             });
         }
+        return ended[0];
     }
 
     private static void add(Second s, ResultSet rs) throws SQLException {
@@ -101,7 +151,7 @@ public final class ChartReader {
                     if (s.durations == null) {
                         s.durations = new TrendDigest();
                     }
-                    s.durations.add(TrendDigest.fromBytes(h));
+                    s.durations.addBytes(h);
                 }
             }
             case "http_req_failed" -> {

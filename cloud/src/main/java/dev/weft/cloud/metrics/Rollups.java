@@ -13,7 +13,8 @@ import java.util.Map;
 
 /**
  * What one ingest adds to a run's rollups: {@code series_totals} (each series over the whole
- * run) and {@code metric_rollup} (each metric over its tag sets, per second), so the analysis
+ * run), {@code metric_rollup} (each metric over its tag sets, per second) and
+ * {@code metric_totals} (each metric over the whole run), each metric also per scenario, so the analysis
  * API reads one row per series or per second instead of one per series and second. Filled by
  * {@link MetricStore} while it writes a batch's seconds, stored in the same transaction.
  * Mutable; owned by one ingest.
@@ -66,6 +67,8 @@ public final class Rollups {
     private final long runId;
     private final Map<Long, Part> series = new LinkedHashMap<>();
     private final Map<MetricSecond, Part> metrics = new LinkedHashMap<>();
+    /** Per metric and slice over the whole run (second is 0 in the key). */
+    private final Map<MetricSecond, Part> totals = new LinkedHashMap<>();
 
     Rollups(long runId) {
         this.runId = runId;
@@ -81,16 +84,70 @@ public final class Rollups {
         s.add(a, 0);
         s.latest(a);
         metrics.computeIfAbsent(new MetricSecond(a.metric(), ALL, a.second()), k -> new Part()).add(a, a.last() - oldLast);
+        Part all = totals.computeIfAbsent(new MetricSecond(a.metric(), ALL, 0), k -> new Part());
+        all.add(a, 0);
+        all.latest(a);
         String scenario = a.tags() == null ? null : a.tags().get("scenario");
         if (scenario != null && !scenario.isEmpty()) {
             metrics.computeIfAbsent(new MetricSecond(a.metric(), scenario(scenario), a.second()), k -> new Part())
                     .add(a, a.last() - oldLast);
+            Part one = totals.computeIfAbsent(new MetricSecond(a.metric(), scenario(scenario), 0), k -> new Part());
+            one.add(a, 0);
+            one.latest(a);
         }
     }
 
     void store(Connection c) throws SQLException {
         storeSeries(c);
         storeMetrics(c);
+        storeTotals(c);
+    }
+
+    private void storeTotals(Connection c) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT sample_count, sum_value, min_value, max_value, "
+                + "last_value, last_second, histogram FROM metric_totals WHERE run_id = ? AND metric = ? AND slice = ?");
+                PreparedStatement insert = c.prepareStatement("INSERT INTO metric_totals (run_id, metric, slice, sample_count, "
+                        + "sum_value, min_value, max_value, last_value, last_second, histogram) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                PreparedStatement update = c.prepareStatement("UPDATE metric_totals SET sample_count = ?, sum_value = ?, "
+                        + "min_value = ?, max_value = ?, last_value = ?, last_second = ?, histogram = ? "
+                        + "WHERE run_id = ? AND metric = ? AND slice = ?")) {
+            for (Map.Entry<MetricSecond, Part> e : totals.entrySet()) {
+                Part p = e.getValue();
+                MetricSecond k = e.getKey();
+                select.setLong(1, runId);
+                select.setString(2, k.metric());
+                select.setString(3, k.slice());
+                try (ResultSet rs = select.executeQuery()) {
+                    if (!rs.next()) {
+                        insert.setLong(1, runId);
+                        insert.setString(2, k.metric());
+                        insert.setString(3, k.slice());
+                        insert.setLong(4, p.count);
+                        insert.setDouble(5, p.sum);
+                        insert.setDouble(6, p.min);
+                        insert.setDouble(7, p.max);
+                        insert.setDouble(8, p.last);
+                        insert.setLong(9, p.lastSecond);
+                        histogram(insert, 10, p.digest);
+                        insert.executeUpdate();
+                        continue;
+                    }
+                    boolean later = p.lastSecond >= rs.getLong(6);
+                    update.setLong(1, rs.getLong(1) + p.count);
+                    update.setDouble(2, rs.getDouble(2) + p.sum);
+                    update.setDouble(3, Math.min(rs.getDouble(3), p.min));
+                    update.setDouble(4, Math.max(rs.getDouble(4), p.max));
+                    update.setDouble(5, later ? p.last : rs.getDouble(5));
+                    update.setLong(6, later ? p.lastSecond : rs.getLong(6));
+                    histogram(update, 7, merged(rs.getBytes(7), p.digest));
+                    update.setLong(8, runId);
+                    update.setString(9, k.metric());
+                    update.setString(10, k.slice());
+                    update.executeUpdate();
+                }
+            }
+        }
     }
 
     /** A series_totals row as stored. */
@@ -233,7 +290,7 @@ public final class Rollups {
      * (called once per such run, in the caller's transaction, with the run's row locked).
      */
     static void rebuild(Connection c, long runId) throws SQLException {
-        for (String table : new String[] {"series_totals", "metric_rollup"}) {
+        for (String table : new String[] {"series_totals", "metric_rollup", "metric_totals"}) {
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE run_id = ?")) {
                 ps.setLong(1, runId);
                 ps.executeUpdate();

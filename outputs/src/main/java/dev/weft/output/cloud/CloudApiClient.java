@@ -4,6 +4,7 @@ import com.google.gson.JsonParseException;
 import dev.weft.cloud.wire.ApiError;
 import dev.weft.cloud.wire.CloudApi;
 import dev.weft.cloud.wire.CreateTestRunResponse;
+import dev.weft.cloud.wire.LogBatch;
 import dev.weft.cloud.wire.LoginRequest;
 import dev.weft.cloud.wire.LoginResponse;
 import dev.weft.cloud.wire.TestFinishedRequest;
@@ -69,6 +70,13 @@ public final class CloudApiClient implements AutoCloseable {
         HttpRequest.Builder b = request(batch.path()).header(CloudApi.IDEMPOTENCY_KEY_HEADER, batch.id());
         batch.headers().forEach(b::setHeader);
         return send(b.POST(HttpRequest.BodyPublishers.ofByteArray(batch.body())).build());
+    }
+
+    /** Pushes log lines of a run (Weft's extension; a service without it answers 404). */
+    public LogBatch.Answer pushLogs(String referenceId, LogBatch batch) throws IOException, CloudRequestException {
+        LogBatch.Answer answer = send(json(CloudApi.TEST_PATH_PREFIX + referenceId + CloudApi.LOGS_SUFFIX, batch),
+                LogBatch.Answer.class);
+        return answer != null ? answer : new LogBatch.Answer(batch.lines().size(), 0, 0);
     }
 
     public void finish(String referenceId, TestFinishedRequest result) throws IOException, CloudRequestException {

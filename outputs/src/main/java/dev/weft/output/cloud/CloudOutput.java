@@ -7,13 +7,16 @@ import dev.weft.cloud.wire.TestRunRequest;
 import dev.weft.metrics.MetricType;
 import dev.weft.metrics.Sample;
 import dev.weft.metrics.Tags;
+import dev.weft.output.LogLine;
 import dev.weft.output.Output;
 import dev.weft.output.OutputParams;
 import dev.weft.output.RunStatus;
 import dev.weft.output.WithRunStatus;
+import dev.weft.output.WithLogLines;
 import dev.weft.output.WithTestRunStop;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -36,6 +39,11 @@ import org.tinylog.Logger;
  * until the stop timeout, then finishes the run. The CLI should call {@link #description()}
  * after {@link #start()} to print the run URL.
  *
+ * <p>What the run logs ({@link WithLogLines}) goes to the service beside the samples: a bounded
+ * {@link LogBuffer} (a full one drops lines and counts them) and a {@link LogSender} on its own
+ * virtual thread; a service without the log endpoint (genuine k6 cloud) makes it stop sending.
+ * The end line counts stored and dropped lines too.
+ *
  * <p>When a push is answered 403 with error code 4 (the service takes no more metrics for this
  * run) the output stops sending, as k6's does; with stop-on-error it also ends the test run
  * through the {@link WithTestRunStop} callback.
@@ -45,7 +53,7 @@ import org.tinylog.Logger;
  * gauges carry an {@code instance_id} tag, since one instance's VU count must not overwrite
  * another's; counters, rates and trends merge at the service as they are.
  */
-public final class CloudOutput implements Output, WithRunStatus, WithTestRunStop {
+public final class CloudOutput implements Output, WithRunStatus, WithTestRunStop, WithLogLines {
     private volatile CloudConfig config;
     private final SharedRun shared;
     private final OutputParams params;
@@ -63,6 +71,10 @@ public final class CloudOutput implements Output, WithRunStatus, WithTestRunStop
     private String runUrl;
     private volatile BatchSender sender;
     private Thread senderThread;
+    private final LogBuffer logs;
+    private final LogTally logTally = new LogTally();
+    private LogSender logSender;
+    private Thread logThread;
 
     public CloudOutput(CloudConfig config, OutputParams params, Clock clock) {
         this.config = config;
@@ -71,6 +83,7 @@ public final class CloudOutput implements Output, WithRunStatus, WithTestRunStop
         this.clock = clock;
         this.client = new CloudApiClient(config.host(), config.token(), config.requestTimeout());
         this.buffer = new SeriesBuffer(config.bufferBytes());
+        this.logs = LogBuffer.fromEnv(params.env());
         this.tagger = shared.shared() ? this::tagInstance : s -> s;
     }
 
@@ -122,6 +135,17 @@ public final class CloudOutput implements Output, WithRunStatus, WithTestRunStop
             }
         });
         senderThread = Thread.ofVirtual().name("weft-cloud-sender").start(sender);
+        logSender = new LogSender(config, referenceId, logInstance(), client, logs, logTally, clock);
+        logThread = Thread.ofVirtual().name("weft-cloud-logs").start(logSender);
+    }
+
+    /**
+     * The log instance of this process: "" for a run of its own; in a shared run the instance id
+     * and a random suffix, since lines are numbered from 1 per process (a restarted instance with
+     * the same id must not look like a re-send).
+     */
+    private String logInstance() {
+        return shared.shared() ? shared.instanceId() + "#" + Integer.toHexString(new SecureRandom().nextInt()) : "";
     }
 
     private void create() throws IOException {
@@ -180,6 +204,20 @@ public final class CloudOutput implements Output, WithRunStatus, WithTestRunStop
         tally.measured(buffer.addAll(samples, tagger));
     }
 
+    /**
+     * Queues a line the run logged for the service (never waits; a full buffer drops and counts
+     * it). Lines that come after {@link #stop()} began are not part of the run's stream.
+     */
+    @Override
+    public void addLogLine(LogLine line) {
+        if (stopping) {
+            return;
+        }
+        if (!logs.add(line)) {
+            logTally.dropped(LogTally.Reason.NOT_SUPPORTED, 1);
+        }
+    }
+
     @Override
     public void setRunStatus(RunStatus status) {
         this.runStatus = status;
@@ -208,6 +246,7 @@ public final class CloudOutput implements Output, WithRunStatus, WithTestRunStop
         SeriesBuffer.Cleared left = buffer.clear();
         tally.dropped(sender.refused() ? DropReason.SERVICE_STOPPED : DropReason.STOP_TIMEOUT, left.samples(),
                 left.aggregates());
+        stopLogs();
         report();
         try {
             if (!sender.refused() && shared.pushRefId() == null) {
@@ -216,6 +255,16 @@ public final class CloudOutput implements Output, WithRunStatus, WithTestRunStop
         } finally {
             client.close();
         }
+    }
+
+    /** Lets the log sender deliver what is left until the stop deadline; what is still waiting then is dropped. */
+    private void stopLogs() throws InterruptedException {
+        logSender.finish(stopDeadlineMillis);
+        logThread.join(Math.max(1, stopDeadlineMillis - clock.millis() + 1000));
+        logThread.interrupt();
+        logThread.join(1000);
+        logTally.dropped(LogTally.Reason.STOP_TIMEOUT, logs.close());
+        logTally.dropped(LogTally.Reason.BUFFER_FULL, logs.droppedFull());
     }
 
     private void finishRun() throws Exception {
@@ -249,13 +298,34 @@ public final class CloudOutput implements Output, WithRunStatus, WithTestRunStop
     }
 
     private void report() {
-        String line = DeliveryTally.summaryLine(stats());
+        print(DeliveryTally.summaryLine(stats()));
+        if (logsLogged() > 0) {
+            print(logTally.summaryLine(logsLogged()));
+        }
+    }
+
+    private void print(String line) {
         if (params.stdout() != null) {
             params.stdout().println(line);
             params.stdout().flush();
         } else {
             Logger.warn(line);
         }
+    }
+
+    /** Log lines the output was given (kept or dropped). */
+    public long logsLogged() {
+        return logs.accepted() + logs.droppedFull();
+    }
+
+    /** Log lines the service stored so far. */
+    public long logsStored() {
+        return logTally.stored();
+    }
+
+    /** Log lines dropped so far, whatever the reason (buffer-full drops counted at stop). */
+    public long logsDropped() {
+        return logTally.droppedTotal();
     }
 
     /** What was measured, delivered and dropped so far; safe from any thread. */

@@ -25,6 +25,8 @@ public final class BuiltinModules {
                 .add(new dev.weft.js.module.fs.FsModule())
                 .add(new dev.weft.js.module.fs.CsvModule())
                 .add(new dev.weft.js.module.streams.StreamsModule())
+                .add(new dev.weft.js.module.redis.RedisModule())
+                .add(new dev.weft.js.module.grpc.GrpcModule())
                 .add(new dev.weft.js.module.secrets.SecretsModule(dev.weft.js.module.secrets.SecretStore.none()));
         dev.weft.js.module.removed.RemovedModule.k6Removed().forEach(registry::add);
         return registry;

@@ -76,7 +76,9 @@ final class BrowserSocket {
         tags = vu.sampleTags().merge(new Tags(JsValues.stringMap(extraTags))).with("url", url).with("name", url);
         startNanos = System.nanoTime();
         pending = loop.reserve();
-        WsRequest request = new WsRequest(URI.create(url), JsValues.stringMap(headers), offered, Duration.ofSeconds(60));
+        WsRequest request = new WsRequest(URI.create(url),
+                WsRequest.withUserAgent(JsValues.stringMap(headers), vu), offered, Duration.ofSeconds(60),
+                vu.services().options().bool("insecureSkipTLSVerify"));
         client.connectAsync(request, this::handOff).thenAccept(this::handOff);
         return new HostObject()
                 .fn("readyState", args -> readyState)
@@ -202,6 +204,10 @@ final class BrowserSocket {
         push(WsMetrics.WS_SESSIONS, 1);
         push(WsMetrics.WS_CONNECTING, h.connectNanos() / 1e6);
         if (!h.ok()) {
+            if (h.failedSent() + h.failedReceived() > 0) {
+                push(BuiltinMetrics.DATA_SENT, h.failedSent());
+                push(BuiltinMetrics.DATA_RECEIVED, h.failedReceived());
+            }
             end();
             fire.execute("error", h.error());
             fire.execute("close", 1006, "");

@@ -1,79 +1,62 @@
 package dev.weft.js.module.ws;
 
-import java.net.http.HttpClient;
-import java.net.http.HttpHeaders;
-import java.net.http.WebSocket;
-import java.net.http.WebSocketHandshakeException;
+import dev.weft.http.TrustEverything;
+import dev.weft.net.CountingSocket;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManager;
 
 /**
- * Opens WebSocket connections for one test through a single JDK {@link HttpClient}, made on first
- * use. Shared by every VU of the test; thread-safe. Handshakes are started on the calling thread
- * and either awaited there ({@link #connect}) or completed asynchronously ({@link #connectAsync}).
+ * Opens WebSocket connections: TCP (and TLS for wss://) over a counted socket, then the HTTP/1.1
+ * upgrade handshake written and read here, so that every byte of it counts in data_sent and
+ * data_received as k6's dialer counts it, and a successful handshake's response headers reach the
+ * script. Shared by every VU of the test; thread-safe (it holds nothing mutable). Handshakes run
+ * on a virtual thread of their own; {@link #connect} parks the caller until one ends.
  */
 public final class WsClient {
-    /** Handshake headers the JDK sets itself and refuses from callers. */
+    /** Handshake headers written by the client itself; the script's values for them are ignored. */
     private static final List<String> MANAGED = List.of("connection", "upgrade", "host", "content-length",
             "sec-websocket-key", "sec-websocket-version", "sec-websocket-extensions", "sec-websocket-accept",
             "sec-websocket-protocol");
-
-    private final ReentrantLock lock = new ReentrantLock();
-    private HttpClient client;
-
-    private HttpClient client() {
-        lock.lock();
-        try {
-            if (client == null) {
-                client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-            }
-            return client;
-        } finally {
-            lock.unlock();
-        }
-    }
+    private static final String ACCEPT_GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
+    private static final int MAX_HEAD = 64 * 1024;
+    private static final int MAX_BODY = 1024 * 1024;
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     /**
      * Starts a handshake; the future always completes normally, with the connection or the error.
-     * Events of the connection go to {@code events} from the JDK's threads.
+     * Events of the connection go to {@code events} from its reader thread.
      */
     public CompletableFuture<WsHandshake> connectAsync(WsRequest request, Consumer<WsEvent> events) {
-        long start = System.nanoTime();
-        WebSocket.Builder builder = client().newWebSocketBuilder().connectTimeout(request.timeout());
-        request.headers().forEach((name, value) -> {
-            if (!MANAGED.contains(name.toLowerCase(java.util.Locale.ROOT))) {
-                builder.header(name, value);
-            }
-        });
-        if (!request.subprotocols().isEmpty()) {
-            List<String> more = request.subprotocols().subList(1, request.subprotocols().size());
-            builder.subprotocols(request.subprotocols().getFirst(), more.toArray(String[]::new));
-        }
-        WsConnection.Events listener = new WsConnection.Events(events);
-        CompletableFuture<WebSocket> opening;
-        try {
-            opening = builder.buildAsync(request.url(), listener);
-        } catch (IllegalArgumentException e) {
-            return CompletableFuture.completedFuture(failed(e, System.nanoTime() - start));
-        }
-        return opening.orTimeout(request.timeout().toMillis() + 1_000, TimeUnit.MILLISECONDS).handle((ws, e) -> {
-            long took = System.nanoTime() - start;
-            if (e != null) {
-                return failed(e, took);
-            }
-            WsConnection connection = new WsConnection(ws, listener);
-            Map<String, String> headers = connection.subprotocol().isEmpty() ? Map.of()
-                    : Map.of("Sec-Websocket-Protocol", connection.subprotocol());
-            return new WsHandshake(connection, 101, headers, "", connection.subprotocol(), null, took);
-        });
+        CompletableFuture<WsHandshake> done = new CompletableFuture<>();
+        Thread.ofVirtual().name("weft-ws-handshake").start(() -> done.complete(handshake(request, events)));
+        return done;
     }
 
     /** Makes the handshake, parking the calling (virtual) thread until it ends. */
@@ -88,33 +71,226 @@ public final class WsClient {
                 }
             });
             throw e;
-        } catch (ExecutionException | CancellationException e) {
-            return failed(e, 0);
+        } catch (ExecutionException e) {
+            return failure(0, Map.of(), "", String.valueOf(e.getCause()), 0);
         }
     }
 
-    private static WsHandshake failed(Throwable e, long took) {
-        Throwable cause = e;
-        while ((cause instanceof java.util.concurrent.CompletionException || cause instanceof ExecutionException)
-                && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        if (cause instanceof WebSocketHandshakeException h && h.getResponse() != null) {
-            int status = h.getResponse().statusCode();
-            Object body = h.getResponse().body();
-            return new WsHandshake(null, status, flatten(h.getResponse().headers()),
-                    body instanceof String s ? s : "", "", "websocket: bad handshake (status " + status + ")", took);
-        }
-        String message = cause instanceof TimeoutException || cause instanceof java.net.http.HttpTimeoutException
-                ? "websocket: handshake timed out" : String.valueOf(cause.getMessage() == null
-                        ? cause.getClass().getSimpleName() : cause.getMessage());
-        return new WsHandshake(null, 0, Map.of(), "", "", message, took);
+    private static WsHandshake failure(int status, Map<String, String> headers, String body, String error, long took) {
+        return failure(status, headers, body, error, took, null, null);
     }
 
-    private static Map<String, String> flatten(HttpHeaders headers) {
-        Map<String, String> out = new LinkedHashMap<>();
-        headers.map().forEach((k, v) -> out.put(canonical(k), String.join(", ", v)));
-        return out;
+    private static WsHandshake failure(int status, Map<String, String> headers, String body, String error, long took,
+            AtomicLong sent, AtomicLong received) {
+        return new WsHandshake(null, status, headers, body, "", error, took, sent == null ? 0 : sent.get(),
+                received == null ? 0 : received.get());
+    }
+
+    private WsHandshake handshake(WsRequest request, Consumer<WsEvent> events) {
+        long start = System.nanoTime();
+        URI url = request.url();
+        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("ws") && !scheme.equals("wss")) {
+            return failure(0, Map.of(), "", "malformed ws or wss URL", 0);
+        }
+        String host = url.getHost();
+        if (host == null || host.isEmpty()) {
+            return failure(0, Map.of(), "", "malformed ws or wss URL", 0);
+        }
+        boolean tls = scheme.equals("wss");
+        int port = url.getPort() > 0 ? url.getPort() : tls ? 443 : 80;
+        String bareHost = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+        String address = (bareHost.contains(":") ? "[" + bareHost + "]" : bareHost) + ":" + port;
+        AtomicLong sent = new AtomicLong();
+        AtomicLong received = new AtomicLong();
+        Socket socket = new CountingSocket(sent, received);
+        int timeout = (int) Math.min(Integer.MAX_VALUE, Math.max(1, request.timeout().toMillis()));
+        try {
+            socket.setTcpNoDelay(true);
+            socket.connect(new InetSocketAddress(bareHost, port), timeout);
+            socket.setSoTimeout(timeout);
+            Socket wire = tls ? tls(socket, bareHost, port, request.insecureSkipTlsVerify()) : socket;
+            OutputStream out = wire.getOutputStream();
+            InputStream in = new BufferedInputStream(wire.getInputStream());
+            String key = Base64.getEncoder().encodeToString(randomBytes(16));
+            out.write(requestHead(url, host, port, tls, key, request).getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            Head head = readHead(in);
+            if (head.status() != 101) {
+                String body = readBody(in, head.headers());
+                socket.close();
+                return failure(head.status(), head.headers(), body,
+                        "websocket: bad handshake (status " + head.status() + ")", System.nanoTime() - start, sent,
+                        received);
+            }
+            String accept = head.headers().getOrDefault("Sec-Websocket-Accept", "");
+            if (!accept.equals(acceptFor(key))) {
+                socket.close();
+                return failure(101, head.headers(), "", "websocket: bad handshake", System.nanoTime() - start, sent,
+                        received);
+            }
+            socket.setSoTimeout(0);
+            String subprotocol = head.headers().getOrDefault("Sec-Websocket-Protocol", "");
+            WsConnection connection = new WsConnection(wire, in, out, subprotocol, sent, received, events);
+            connection.startReading();
+            return new WsHandshake(connection, 101, head.headers(), "", subprotocol, null, System.nanoTime() - start,
+                    0, 0);
+        } catch (IOException e) {
+            try {
+                socket.close();
+            } catch (IOException ignored) {
+                // the handshake's failure is what matters
+            }
+            return failure(0, Map.of(), "", message(e, address, bareHost), System.nanoTime() - start, sent, received);
+        }
+    }
+
+    /** Go's wording for a failed dial or handshake. */
+    private static String message(IOException e, String address, String host) {
+        if (e instanceof ConnectException) {
+            return "dial tcp " + address + ": connect: connection refused";
+        }
+        if (e instanceof UnknownHostException) {
+            return "dial tcp: lookup " + host + ": no such host";
+        }
+        if (e instanceof SocketTimeoutException) {
+            return "websocket: handshake timed out";
+        }
+        if (e instanceof javax.net.ssl.SSLHandshakeException) {
+            String m = String.valueOf(e.getMessage());
+            return m.contains("PKIX") || m.contains("certification path")
+                    ? "tls: failed to verify certificate: x509: certificate signed by unknown authority"
+                    : "remote error: tls: handshake failure";
+        }
+        return e.getMessage() == null ? e.toString() : e.getMessage();
+    }
+
+    private static Socket tls(Socket socket, String host, int port, boolean insecure) throws IOException {
+        SSLContext ctx;
+        try {
+            if (insecure) {
+                ctx = SSLContext.getInstance("TLS");
+                ctx.init(null, new TrustManager[] {new TrustEverything()}, null);
+            } else {
+                ctx = SSLContext.getDefault();
+            }
+        } catch (NoSuchAlgorithmException | java.security.KeyManagementException e) {
+            throw new IOException("tls: " + e.getMessage(), e);
+        }
+        SSLSocket ssl = (SSLSocket) ctx.getSocketFactory().createSocket(socket, host, port, true);
+        SSLParameters params = ssl.getSSLParameters();
+        if (!insecure) {
+            params.setEndpointIdentificationAlgorithm("HTTPS");
+        }
+        if (!host.contains(":") && !Character.isDigit(host.charAt(host.length() - 1))) {
+            params.setServerNames(List.of(new SNIHostName(host)));
+        }
+        params.setApplicationProtocols(new String[] {"http/1.1"});
+        ssl.setSSLParameters(params);
+        ssl.startHandshake();
+        return ssl;
+    }
+
+    private static String requestHead(URI url, String host, int port, boolean tls, String key, WsRequest request) {
+        String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
+        if (url.getRawQuery() != null) {
+            path += "?" + url.getRawQuery();
+        }
+        boolean defaultPort = port == (tls ? 443 : 80);
+        StringBuilder b = new StringBuilder(256).append("GET ").append(path).append(" HTTP/1.1\r\n")
+                .append("Host: ").append(host).append(defaultPort || url.getPort() < 0 ? "" : ":" + port)
+                .append("\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: ").append(key)
+                .append("\r\nSec-WebSocket-Version: 13\r\n");
+        if (!request.subprotocols().isEmpty()) {
+            b.append("Sec-WebSocket-Protocol: ").append(String.join(", ", request.subprotocols())).append("\r\n");
+        }
+        request.headers().forEach((name, value) -> {
+            if (!MANAGED.contains(name.toLowerCase(Locale.ROOT)) && isToken(name)) {
+                b.append(name).append(": ").append(value.replace("\r", "").replace("\n", "")).append("\r\n");
+            }
+        });
+        return b.append("\r\n").toString();
+    }
+
+    private static boolean isToken(String name) {
+        if (name.isEmpty()) {
+            return false;
+        }
+        for (char c : name.toCharArray()) {
+            if (c <= ' ' || c >= 127 || "()<>@,;:\\\"/[]?={}".indexOf(c) >= 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private record Head(int status, Map<String, String> headers) {
+    }
+
+    /** The status line and headers, up to the blank line; header names in Go's canonical form. */
+    private static Head readHead(InputStream in) throws IOException {
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        int matched = 0;
+        while (matched < 4) {
+            int c = in.read();
+            if (c < 0) {
+                throw new IOException("websocket: bad handshake: unexpected EOF");
+            }
+            head.write(c);
+            matched = (c == '\r' && (matched == 0 || matched == 2)) || (c == '\n' && (matched == 1 || matched == 3))
+                    ? matched + 1 : (c == '\r' ? 1 : 0);
+            if (head.size() > MAX_HEAD) {
+                throw new IOException("websocket: bad handshake: response head too large");
+            }
+        }
+        String[] lines = head.toString(StandardCharsets.ISO_8859_1).split("\r\n");
+        String[] status = lines[0].split(" ", 3);
+        if (status.length < 2 || !status[0].startsWith("HTTP/")) {
+            throw new IOException("malformed HTTP response \"" + lines[0] + "\"");
+        }
+        int code;
+        try {
+            code = Integer.parseInt(status[1]);
+        } catch (NumberFormatException e) {
+            throw new IOException("malformed HTTP status code \"" + status[1] + "\"");
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (int i = 1; i < lines.length; i++) {
+            int colon = lines[i].indexOf(':');
+            if (colon > 0) {
+                headers.merge(canonical(lines[i].substring(0, colon).strip()), lines[i].substring(colon + 1).strip(),
+                        (a, b) -> a + ", " + b);
+            }
+        }
+        return new Head(code, headers);
+    }
+
+    private static String readBody(InputStream in, Map<String, String> headers) throws IOException {
+        String length = headers.get("Content-Length");
+        if (length == null) {
+            return "";
+        }
+        try {
+            int n = (int) Math.min(MAX_BODY, Long.parseLong(length.strip()));
+            return new String(in.readNBytes(Math.max(0, n)), StandardCharsets.UTF_8);
+        } catch (NumberFormatException e) {
+            return "";
+        }
+    }
+
+    static String acceptFor(String key) {
+        try {
+            byte[] sha = MessageDigest.getInstance("SHA-1").digest((key + ACCEPT_GUID).getBytes(StandardCharsets.US_ASCII));
+            return Base64.getEncoder().encodeToString(sha);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] randomBytes(int n) {
+        byte[] b = new byte[n];
+        RANDOM.nextBytes(b);
+        return b;
     }
 
     /** Go's canonical header form (k6 scripts read res.headers["Content-Type"]). */

@@ -40,6 +40,7 @@ final class WsSession {
     private final long startNanos = System.nanoTime();
     private final long startMillis;
     private WsConnection connection;
+    private WsHandshake handshake;
     private Tags tags;
     private int pingCounter;
     private long timerSeq;
@@ -56,6 +57,7 @@ final class WsSession {
     static ProxyObject open(VuScope vu, WsClient client, String url, Map<String, String> headers,
             Map<String, String> extraTags, Value dispatch) {
         WsSession s = new WsSession(vu, dispatch);
+        headers = WsRequest.withUserAgent(headers, vu);
         List<String> protocols = new ArrayList<>();
         headers.forEach((k, v) -> {
             if (k.equalsIgnoreCase("Sec-WebSocket-Protocol")) {
@@ -68,12 +70,13 @@ final class WsSession {
         });
         WsHandshake h;
         try {
-            h = client.connect(new WsRequest(URI.create(url), headers, protocols, HANDSHAKE_TIMEOUT), s.inbox::add);
+            h = client.connect(new WsRequest(URI.create(url), headers, protocols, HANDSHAKE_TIMEOUT,
+                    vu.services().options().bool("insecureSkipTLSVerify")), s.inbox::add);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("ws.connect interrupted: the iteration was stopped");
         } catch (IllegalArgumentException e) {
-            h = new WsHandshake(null, 0, Map.of(), "", "", "invalid url: " + e.getMessage(), 0);
+            h = WsHandshake.invalid("invalid url: " + e.getMessage());
         }
         s.tags = vu.sampleTags().merge(new Tags(extraTags)).with("url", url);
         if (h.status() != 0) {
@@ -83,6 +86,7 @@ final class WsSession {
             s.tags = s.tags.with("subproto", h.subprotocol());
         }
         s.connection = h.connection();
+        s.handshake = h;
         s.push(WsMetrics.WS_SESSIONS, 1);
         s.push(WsMetrics.WS_CONNECTING, h.connectNanos() / 1e6);
         if (!h.ok()) {
@@ -156,13 +160,16 @@ final class WsSession {
         connection.ping(id);
     }
 
-    /** k6: send the close frame, call the close handlers with the code, and end the loop. */
+    /**
+     * k6: send the close frame, call the close handlers with the code, and end the loop; the
+     * connection is dropped at once, without reading the server's close (k6/ws does not wait).
+     */
     private void close(int code) {
         if (done) {
             return;
         }
         done = true;
-        connection.close(code, "");
+        connection.closeNow(code);
         dispatch.execute("close", code);
     }
 
@@ -254,6 +261,9 @@ final class WsSession {
         if (connection != null) {
             push(BuiltinMetrics.DATA_SENT, connection.sentBytes());
             push(BuiltinMetrics.DATA_RECEIVED, connection.receivedBytes());
+        } else if (handshake != null && handshake.failedSent() + handshake.failedReceived() > 0) {
+            push(BuiltinMetrics.DATA_SENT, handshake.failedSent());
+            push(BuiltinMetrics.DATA_RECEIVED, handshake.failedReceived());
         }
     }
 
