@@ -44,8 +44,6 @@ final class CommandTree {
      * smoke test's start); otherwise the whole tree.
      */
     static CommandLine build(GlobalEnv global, List<String> args) {
-        // either tree: as k6's flag parser, a repeated flag adds (-e, --tag, -o) or the last one wins
-        // (--vus); set once the subcommands are in, as picocli passes it only to those it has
         String only = !args.isEmpty() && SINGLE.contains(args.get(0)) ? args.get(0) : null;
         CommandLine root = new CommandLine(new Root());
         add(root, only, "run", () -> new CommandLine(new RunCmd(global)));
@@ -56,7 +54,9 @@ final class CommandTree {
             add(root, only, "quickstart", () -> new CommandLine(new QuickstartCmd(global)));
             add(root, only, "target", () -> new CommandLine(new TargetCmd(global)));
             add(root, only, "version", () -> new CommandLine(new VersionCmd(global)));
-            return root.setOverwrittenOptionsAllowed(true);
+            // as k6's flag parser: a repeated flag adds (-e, --tag, -o) or the last one wins (--vus)
+            root.setOverwrittenOptionsAllowed(true);
+            return root;
         }
         Map.of("status", "Print the status of a running test.", "pause", "Pause a running test.",
                 "resume", "Resume a paused test.", "scale", "Change the VUs of a running externally-controlled test.")
@@ -78,7 +78,9 @@ final class CommandTree {
         root.addSubcommand("version", new CommandLine(new VersionCmd(global)));
         root.addSubcommand("completion", new CommandLine(new CompletionCmd(global)));
         root.addSubcommand("help", new CommandLine(new CommandLine.HelpCommand()));
-        return root.setOverwrittenOptionsAllowed(true);
+        // as k6's flag parser: a repeated flag adds (-e, --tag, -o) or the last one wins (--vus)
+        root.setOverwrittenOptionsAllowed(true);
+        return root;
     }
 
     /** Adds command {@code name} unless only another one is wanted. */
