@@ -159,7 +159,8 @@ public final class CloudIngestV2Bench {
 
     /** One data-second of {@code series} time series over four metrics and distinct URL tags. */
     private static MetricSet batch(int second, int series) {
-        long time = 1_700_000_000L + second;
+        // seconds just behind now: the service refuses samples more than an hour outside a run
+        long time = System.currentTimeMillis() / 1000 - 120 + second;
         K6Hdr hdr = new K6Hdr();
         for (int i = 0; i < 400; i++) {
             hdr.add(5 + (i * 7919 % 3000) / 3.0);
