@@ -64,6 +64,37 @@ public final class TrendDigest {
         return histogram.getValueAtPercentile(percentile) / SCALE;
     }
 
+    /**
+     * The value at a percentile (0-100) as k6's summary and thresholds compute it: linear
+     * interpolation between the two samples around rank {@code p/100·(n−1)}, each sample taken
+     * at its histogram bucket's value (three significant digits); 0 for an empty digest. With
+     * few samples this differs a lot from {@link #percentile} (the nearest rank).
+     */
+    public double percentileInterpolated(double percentile) {
+        long n = histogram.getTotalCount();
+        if (n == 0) {
+            return 0;
+        }
+        double position = Math.max(0, Math.min(100, percentile)) / 100.0 * (n - 1);
+        long below = (long) Math.floor(position);
+        double fraction = position - below;
+        double a = valueAtRank(below);
+        double b = fraction > 0 ? valueAtRank(below + 1) : a;
+        return (a + (b - a) * fraction) / SCALE;
+    }
+
+    /** The (0-based) {@code rank}-th smallest sample, at its bucket's highest equivalent value. */
+    private double valueAtRank(long rank) {
+        long seen = 0;
+        for (org.HdrHistogram.HistogramIterationValue v : histogram.recordedValues()) {
+            seen += v.getCountAtValueIteratedTo();
+            if (seen > rank) {
+                return histogram.highestEquivalentValue(v.getValueIteratedTo());
+            }
+        }
+        return histogram.getMaxValue();
+    }
+
     /** Compressed and base64-encoded, as {@link AggregateData#histogram()} carries it. */
     public String encode() {
         return Base64.getEncoder().encodeToString(toBytes());

@@ -64,12 +64,15 @@ final class Fold {
         return digest;
     }
 
-    /** A percentile (0-100) from the histogram, kept within the exact min and max. */
+    /**
+     * A percentile (0-100) from the histogram as k6 computes it (interpolated between the two
+     * samples around the rank), kept within the exact min and max.
+     */
     double percentile(double p) {
         if (count == 0) {
             return 0;
         }
-        double v = digest == null ? max : digest.percentile(p);
+        double v = digest == null ? max : digest.percentileInterpolated(p);
         return Math.min(max, Math.max(min, v));
     }
 
