@@ -54,6 +54,8 @@ final class CommandTree {
             add(root, only, "quickstart", () -> new CommandLine(new QuickstartCmd(global)));
             add(root, only, "target", () -> new CommandLine(new TargetCmd(global)));
             add(root, only, "version", () -> new CommandLine(new VersionCmd(global)));
+            // as k6's flag parser: a repeated flag adds (-e, --tag, -o) or the last one wins (--vus)
+            root.setOverwrittenOptionsAllowed(true);
             return root;
         }
         Map.of("status", "Print the status of a running test.", "pause", "Pause a running test.",

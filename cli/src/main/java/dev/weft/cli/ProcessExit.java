@@ -16,8 +16,8 @@ import java.util.Optional;
  *
  * <p>Weft registers no shutdown hook on a command's normal return (the results service and the
  * target close themselves before returning; their hooks serve signals, which still take the
- * JVM's way out). The fast way is not taken when a JDK Flight Recorder recording runs (it is
- * written by a shutdown hook), when {@code -Dweft.exit=jvm} asks for the JVM's exit, on Java 21
+ * JVM's way out). The fast way is not taken when the JVM is exiting already (a signal's exit),
+ * when a JDK Flight Recorder recording runs (it is written by a shutdown hook), when {@code -Dweft.exit=jvm} asks for the JVM's exit, on Java 21
  * (the Foreign Function API is a preview there), or on Windows. Called once, by
  * {@link Weft#main}, on the main thread, after standard output and error were flushed.
  */
@@ -42,7 +42,24 @@ public final class ProcessExit {
         return Runtime.version().feature() >= 22
                 && !"jvm".equals(System.getProperty("weft.exit"))
                 && !System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows")
-                && !flightRecording();
+                && !flightRecording()
+                && !shutdownInProgress();
+    }
+
+    /**
+     * True when the JVM is already exiting, as it is when SIGTERM stopped {@code weft cloud serve}
+     * (its hook closes the service, and the command then returns): the JVM's exit, already under
+     * way, must keep its code (143).
+     */
+    private static boolean shutdownInProgress() {
+        Thread probe = new Thread(() -> { });
+        try {
+            Runtime.getRuntime().addShutdownHook(probe);
+            Runtime.getRuntime().removeShutdownHook(probe);
+            return false;
+        } catch (IllegalStateException e) {
+            return true;
+        }
     }
 
     /** True when the JDK Flight Recorder has a recording, which its shutdown hook would write. */

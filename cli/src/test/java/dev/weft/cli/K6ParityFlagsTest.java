@@ -50,6 +50,27 @@ class K6ParityFlagsTest {
     }
 
     @Test
+    void repeated_env_tag_and_out_flags_each_count_and_a_repeated_plain_flag_takes_its_last_value() throws Exception {
+        Files.writeString(dir.resolve("s.js"), """
+                export const options = { iterations: 1 };
+                export default function () { console.info(`A=${__ENV.A} B=${__ENV.B}`); }
+                """);
+        Path first = dir.resolve("first.json");
+        Path last = dir.resolve("last.json");
+        Run run = weft("run", "-q", "--address", "", "-e", "A=1", "--env", "B=2", "--tag", "t1=x", "--tag", "t2=y",
+                "--out", "json=a.json", "-o", "json=b.json", "--summary-export", first.toString(),
+                "--summary-export", last.toString(), "s.js");
+
+        assertThat(run.code()).as(run.stderr()).isZero();
+        assertThat(run.stderr()).contains("A=1 B=2");
+        for (String out : List.of("a.json", "b.json")) {
+            assertThat(Files.readString(dir.resolve(out))).as(out).contains("\"t1\":\"x\"").contains("\"t2\":\"y\"");
+        }
+        assertThat(last).exists();
+        assertThat(first).doesNotExist();
+    }
+
+    @Test
     void console_debug_prints_only_with_verbose_before_or_after_the_command() throws Exception {
         Files.writeString(dir.resolve("s.js"), """
                 export const options = { iterations: 1 };

@@ -38,20 +38,49 @@ class ProcessExitTest {
                 .isEqualTo("fast exit: false\nlast line ✓\n");
     }
 
-    private Process probe(List<String> jvmFlags, String code) throws Exception {
+    @Test
+    void an_exit_already_under_way_keeps_its_code() throws Exception {
+        Process p = probe(List.of(), "0", "exiting");
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(Files.readString(dir.resolve("err.txt"))).isEqualTo(143);
+        assertThat(Files.readString(dir.resolve("out.txt"), StandardCharsets.UTF_8)).endsWith("hook done\n");
+    }
+
+    private Process probe(List<String> jvmFlags, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "--enable-native-access=ALL-UNNAMED"));
         command.addAll(jvmFlags);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Probe.class.getName(), code));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Probe.class.getName()));
+        command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.redirectOutput(dir.resolve("out.txt").toFile());
         pb.redirectError(dir.resolve("err.txt").toFile());
         return pb.start();
     }
 
-    /** Connects to a loopback socket from a virtual thread (so the JDK's poller runs), prints, exits. */
+    /**
+     * Connects to a loopback socket from a virtual thread (so the JDK's poller runs), prints,
+     * exits; with "exiting", while another thread's {@code System.exit(143)} runs a slow hook.
+     */
     static final class Probe {
         public static void main(String[] args) throws Exception {
+            if (args.length > 1 && args[1].equals("exiting")) {
+                java.util.concurrent.CountDownLatch hookStarted = new java.util.concurrent.CountDownLatch(1);
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    hookStarted.countDown();
+                    try {
+                        Thread.sleep(300);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    System.out.print("hook done\n");
+                    System.out.flush();
+                }));
+                new Thread(() -> System.exit(143)).start();
+                hookStarted.await();
+                ProcessExit.exit(Integer.parseInt(args[0]));
+                return;
+            }
             try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
                 Thread client = Thread.ofVirtual().start(() -> {
                     try (Socket s = new Socket(server.getInetAddress(), server.getLocalPort())) {

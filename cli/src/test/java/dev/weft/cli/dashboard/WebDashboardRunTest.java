@@ -8,6 +8,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.weft.cli.Weft;
+import dev.weft.cloud.web.Chromium;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -31,12 +32,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -47,8 +43,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * as in k6.
  */
 class WebDashboardRunTest {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
     private static final String SCRIPT = """
             import { check, group, sleep } from 'k6';
             import { Counter } from 'k6/metrics';
@@ -179,7 +173,7 @@ class WebDashboardRunTest {
         assertThat(error.get("scenario").getAsString()).isEqualTo("buy");
         assertThat(error.get("iteration").getAsLong()).isEqualTo(2);
         assertThat(error.get("vu").getAsLong()).isBetween(1L, 3L);
-        if (Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER)) {
+        if (Chromium.installed()) {
             renderInChromium(base);
         }
 
@@ -209,31 +203,18 @@ class WebDashboardRunTest {
     }
 
     private void renderInChromium(String base) throws Exception {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-                "--user-data-dir=" + Files.createDirectories(dir.resolve("chromium-profile")));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
-                .usingAnyFreePort().build();
-        WebDriver browser = new ChromeDriver(service, options);
-        try {
-            browser.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 1100));
-            browser.get(base + "/");
+        try (Chromium chromium = Chromium.start(dir.resolve("chromium-profile"))) {
+            WebDriver browser = chromium.driver;
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+            browser.get(base + "/");
             wait.until(d -> d.getCurrentUrl().startsWith(base + "/runs/1"));
             wait.until(d -> d.findElement(By.id("run-state")).getText().equals("Running"));
             wait.until(d -> !d.findElements(By.cssSelector("#tiles > *")).isEmpty());
             assertThat(browser.findElement(By.id("run-name")).getText()).isEqualTo("s.js");
-            Path shots = Files.createDirectories(Path.of("target", "screenshots"));
-            Files.write(shots.resolve("web-dashboard-live-run.png"),
-                    ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+            chromium.screenshot("web-dashboard-live-run");
             browser.findElement(By.xpath("//nav[@id='tabs']//*[normalize-space(text())='Logs']")).click();
             wait.until(d -> d.findElement(By.id("panel-logs")).getText().contains("card declined"));
-            Files.write(shots.resolve("web-dashboard-live-logs.png"),
-                    ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-        } finally {
-            browser.quit();
+            chromium.screenshot("web-dashboard-live-logs");
         }
     }
 

@@ -38,14 +38,16 @@
         delta(m.delta, m.deltaPct, lowerIsBetter(m.name)))), 'compare'));
     $('compare-http').replaceChildren(W.table(['Name / URL', 'Method', ['Status', 'num'], ['Count', 'num'], ['Δ count', 'num'],
       ['Failures', 'num'], ['Δ failures', 'num'], ['p95', 'num'], ['Δ p95', 'num']],
-      (c.http || []).map((h, i) => el('tr', { id: 'delta-http-' + i },
+      (c.http || []).map((h, i) => el('tr', { id: 'delta-http-' + i, dataset: { name: h.name || h.url || '', method: h.method,
+        status: h.status, countDelta: part(h, 'count', 'delta') ?? '', failuresDelta: part(h, 'failures', 'delta') ?? '' } },
         cell(h.name || h.url), cell(h.method), cell(h.status, 'num'),
         cell(W.num(part(h, 'count', 'run')) + ' (was ' + W.num(part(h, 'count', 'base')) + ')', 'num'), delta(part(h, 'count', 'delta'), null, false),
         cell(W.num(part(h, 'failures', 'run')), 'num'), delta(part(h, 'failures', 'delta'), null, true),
         cell(W.ms(part(h, 'p95Ms', 'run')), 'num'), delta(part(h, 'p95Ms', 'delta'), null, true))), 'compare'));
     $('compare-checks').replaceChildren(W.table(['Group', 'Check', ['Baseline passes', 'num'], ['Baseline fails', 'num'],
       ['Run passes', 'num'], ['Run fails', 'num'], ['Δ fails', 'num']],
-      (c.checks || []).map((k, i) => el('tr', { id: 'delta-check-' + i },
+      (c.checks || []).map((k, i) => el('tr', { id: 'delta-check-' + i, dataset: { group: k.path || '', check: k.name,
+        failsDelta: k.runFails == null || k.baseFails == null ? '' : k.runFails - k.baseFails } },
         cell(k.path || '(root)'), cell(k.name), cell(W.num(k.basePasses), 'num'), cell(W.num(k.baseFails), 'num'),
         cell(W.num(k.runPasses), 'num'), cell(W.num(k.runFails), 'num'),
         delta(k.runFails == null || k.baseFails == null ? null : k.runFails - k.baseFails, null, true))), 'compare'));

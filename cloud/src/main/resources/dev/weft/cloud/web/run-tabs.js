@@ -166,7 +166,7 @@
     const f = x => W.metricValue(x, m.contains);
     switch (m.type) {
       case 'trend': return ['avg', 'min', 'med', 'max', 'p(90)', 'p(95)', 'p(99)'].filter(k => v[k] !== undefined).map(k => k + '=' + f(v[k])).join('  ');
-      case 'counter': return f(v.count) + '  ' + W.num(v.rate) + '/s';
+      case 'counter': return f(v.count) + '  ' + f(v.rate) + '/s'; // k6: "3.8 kB 903 B/s"
       case 'rate': return W.pct(v.rate !== undefined ? v.rate : v.value) + '  ' + num(v.passes) + ' out of ' + num((v.passes || 0) + (v.fails || 0));
       default: return f(v.value) + '  min=' + f(v.min) + '  max=' + f(v.max);
     }

@@ -69,11 +69,19 @@
     const gen = gens.overview = (gens.overview || 0) + 1;
     const defs = [['vus', 'value', 'VUs', x => x, 'y'], ['http_reqs', 'rate', 'req/s', x => x, 'y'],
       ['http_req_failed', 'value', 'failed %', x => x * 100, 'y'], ['http_req_duration', 'p(95)', 'p95 ms (right axis)', x => x, 'ms']];
-    return Promise.all(defs.map(([m, s, label, scale, axis]) => api(W.seriesPath(ctx.id, m, s, null, f))
-      .then(r => (r.lines || []).map(l => ({ label: label, scale: axis,
+    // the vus gauge has no tags: under a scenario/group/tag filter it stays the whole run's (as the
+    // Peak VUs tile) rather than vanishing; each line keeps its colour whichever lines are there
+    const timeOnly = f ? { from: f.from, to: f.to } : f;
+    return Promise.all(defs.map(([m, s, label, scale, axis], i) => api(W.seriesPath(ctx.id, m, s, null, m === 'vus' ? timeOnly : f))
+      .then(r => (r.lines || []).map(l => ({ label: label, scale: axis, color: W.color(i),
         points: l.points.map(([t, v]) => [t, v === null ? null : scale(v)]) })))
       .catch(() => [])))
-      .then(all => { if (gens.overview === gen) overview.setLines(all.flat()); });
+      .then(all => {
+        if (gens.overview !== gen) return;
+        overview.setLines(all.flat());
+        // which filter the drawn lines are for (tests and people reading the DOM)
+        $('box-overview').dataset.filters = W.q('', W.filterParams(f));
+      });
   }
 
   // ---- filters ----

@@ -175,6 +175,7 @@
       for (let i = 1; i <= lines.length; i++) points = Math.max(points, data[i].filter(v => v !== null).length);
       this.box.dataset.points = String(points);
       this.box.dataset.lines = String(lines.length);
+      this.box.dataset.colors = series.slice(1, lines.length + 1).map(s => s.stroke).join(' ');
       if (!xs.length) {
         if (this.plot) { this.plot.destroy(); this.plot = null; }
         this.body.replaceChildren(W.el('div', { class: 'empty', text: 'no data' + (zoom.range && this.timeAxis ? ' in the zoomed range' : '') }));

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -18,27 +19,35 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * Real headless Chromium for the web tests (Debian's chromium and chromium-driver; the tests skip
  * with the reason where they are missing), and screenshots under {@code target/screenshots/} for
- * people to look at. One per test class; used from the test thread.
+ * people to look at. One per test class; used from the test thread. Public (and shipped in the
+ * cloud module's test-jar) so the CLI's end-to-end browser tests drive the same fixture.
  */
-final class Chromium implements AutoCloseable {
+public final class Chromium implements AutoCloseable {
     private static final Path BINARY = Path.of("/usr/bin/chromium");
     private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
 
-    final ChromeDriver driver;
-    final WebDriverWait wait;
+    public final ChromeDriver driver;
+    public final WebDriverWait wait;
 
     private Chromium(ChromeDriver driver) {
         this.driver = driver;
         this.wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        // the pages redraw tiles and tables as answers arrive: an element read mid-redraw is read again
+        this.wait.ignoring(StaleElementReferenceException.class);
+    }
+
+    /** Whether Chromium and its driver are installed (for a test whose browser part is optional). */
+    public static boolean installed() {
+        return Files.isExecutable(BINARY) && Files.isExecutable(DRIVER);
     }
 
     /** Skips the calling test (an assumption) when Chromium or its driver is not installed. */
-    static void assumeInstalled() {
-        assumeTrue(Files.isExecutable(BINARY) && Files.isExecutable(DRIVER),
+    public static void assumeInstalled() {
+        assumeTrue(installed(),
                 "Chromium is not installed (apt-get install chromium chromium-driver); skipping browser tests");
     }
 
-    static Chromium start(Path profileDir) throws IOException {
+    public static Chromium start(Path profileDir) throws IOException {
         assumeInstalled();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(BINARY.toFile());
@@ -53,13 +62,13 @@ final class Chromium implements AutoCloseable {
     }
 
     /** Light or dark {@code prefers-color-scheme} for the pages opened next. */
-    void colorScheme(String scheme) {
+    public void colorScheme(String scheme) {
         driver.executeCdpCommand("Emulation.setEmulatedMedia",
                 Map.of("features", java.util.List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
     }
 
     /** Keeps a picture of the whole page under target/screenshots/ (CI keeps them as artefacts). */
-    Path screenshot(String name) throws IOException {
+    public Path screenshot(String name) throws IOException {
         Object height = driver.executeScript("return document.documentElement.scrollHeight");
         long h = height instanceof Number n ? Math.min(6000, Math.max(1000, n.longValue())) : 1000;
         driver.manage().window().setSize(new Dimension(1400, (int) h));

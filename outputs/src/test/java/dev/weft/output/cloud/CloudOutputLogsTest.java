@@ -130,11 +130,15 @@ class CloudOutputLogsTest {
         assertThat(output.logsDropped()).isGreaterThanOrEqualTo(20_000 - 100 - 2 * LogSender.MAX_LINES);
         JsonArray lines = logs(id);
         List<String> messages = field(lines, "message");
-        assertThat(messages).hasSize((int) output.logsStored() + 1);
+        // one marker stands where lines are missing: one per gap (a push may land mid-flood and make two)
+        String marker = " log lines were dropped here: the runner's log buffer (100 lines) was full while the service "
+                + "was slow or unreachable";
+        List<String> markers = messages.stream().filter(m -> m.endsWith(marker)).toList();
+        assertThat(markers).isNotEmpty();
+        assertThat(messages).hasSize((int) output.logsStored() + markers.size());
         assertThat(messages.getFirst()).isEqualTo("flood 1");
-        assertThat(messages).anyMatch(m -> m.equals(output.logsDropped()
-                + " log lines were dropped here: the runner's log buffer (100 lines) was full while the service "
-                + "was slow or unreachable"));
+        assertThat(markers.stream().mapToLong(m -> Long.parseLong(m.substring(0, m.indexOf(' ')))).sum())
+                .isEqualTo(output.logsDropped());
         assertThat(printed.toString(StandardCharsets.UTF_8)).contains("cloud: logs: the service stored "
                 + output.logsStored() + " of 20000 lines logged; dropped " + output.logsDropped() + ": "
                 + output.logsDropped() + " because the log buffer was full");
