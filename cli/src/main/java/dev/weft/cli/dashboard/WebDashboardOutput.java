@@ -53,6 +53,7 @@ public final class WebDashboardOutput implements Output, WithRunStatus, WithTest
     private volatile Consumer<String> testRunStop;
     private volatile RunStatus status;
     private volatile Map<String, Map<String, Boolean>> thresholdResults;
+    private volatile java.time.Duration testDuration;
     /** Lines logged before start (the cloud output is made at start), handed over then, in order; bounded. */
     private final ArrayDeque<LogLine> early = new ArrayDeque<>();
     private final ReentrantLock handover = new ReentrantLock();
@@ -199,6 +200,11 @@ public final class WebDashboardOutput implements Output, WithRunStatus, WithTest
         this.thresholdResults = results;
     }
 
+    /** The test's duration as the summary counts it; set by the CLI before stop. */
+    public void setTestDuration(java.time.Duration duration) {
+        this.testDuration = duration;
+    }
+
     @Override
     public void stop() throws Exception {
         if (dashboard == null) {
@@ -212,6 +218,9 @@ public final class WebDashboardOutput implements Output, WithRunStatus, WithTest
                 }
                 if (thresholdResults != null) {
                     c.setThresholdResults(thresholdResults);
+                }
+                if (testDuration != null) {
+                    c.setTestDuration(testDuration);
                 }
                 c.stop();
                 reportLosses(c);

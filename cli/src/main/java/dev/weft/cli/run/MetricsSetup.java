@@ -185,10 +185,15 @@ final class MetricsSetup {
             bySource.forEach((src, ok) -> failed.put(src, !ok));
             failedByKey.put(key, failed);
         });
-        outputs.stream().filter(o -> o instanceof CloudOutput).forEach(o -> ((CloudOutput) o)
-                .setThresholdResults(failedByKey));
-        outputs.stream().filter(o -> o instanceof WebDashboardOutput).forEach(o -> ((WebDashboardOutput) o)
-                .setThresholdResults(failedByKey));
+        for (Output o : outputs) {
+            if (o instanceof CloudOutput c) {
+                c.setThresholdResults(failedByKey);
+                c.setTestDuration(result.duration());
+            } else if (o instanceof WebDashboardOutput d) {
+                d.setThresholdResults(failedByKey);
+                d.setTestDuration(result.duration());
+            }
+        }
         // the lines logged until now reach the outputs that stream them before those stop
         console.awaitWritten(2000);
         pipeline.close(status(result));

@@ -198,6 +198,10 @@ class AnalysisApiRunTest {
         JsonObject localDuration = localMetrics.getAsJsonObject("http_req_duration");
         assertThat(duration.get("avg").getAsDouble()).isCloseTo(localDuration.get("avg").getAsDouble(), within(1e-3));
         assertThat(duration.get("max").getAsDouble()).isCloseTo(localDuration.get("max").getAsDouble(), within(1e-3));
+        // rates divide by the runner's test duration (sent with its finish call), as its summary's do
+        assertThat(row(metrics, "name", "http_reqs").getAsJsonObject("values").get("rate").getAsDouble())
+                .isCloseTo(localMetrics.getAsJsonObject("http_reqs").get("rate").getAsDouble(),
+                        Percentage.withPercentage(1));
         assertThat(row(metrics, "name", "checks").getAsJsonObject("values").get("fails").getAsLong())
                 .isEqualTo(localMetrics.getAsJsonObject("checks").get("fails").getAsLong());
 

@@ -13,15 +13,24 @@ import java.util.Map;
  * @param droppedSamples Weft's extension: samples the runner measured but never delivered
  *                     (queue full, gave up retrying), or null when it does not say; the
  *                     service shows them among the run's lost samples
+ * @param testDurationMs Weft's extension: the test's duration as the runner's summary counts it
+ *                     (its rates divide by it), or null when it does not say (genuine k6)
  */
 public record TestFinishedRequest(
         @SerializedName("result_status") int resultStatus,
         @SerializedName("run_status") int runStatus,
         Map<String, Map<String, Boolean>> thresholds,
-        @SerializedName("weft_dropped_samples") Long droppedSamples) {
+        @SerializedName("weft_dropped_samples") Long droppedSamples,
+        @SerializedName("weft_test_duration_ms") Long testDurationMs) {
 
-    /** A finish as k6 sends it, without Weft's drop count. */
+    /** A finish as k6 sends it, without Weft's fields. */
     public TestFinishedRequest(int resultStatus, int runStatus, Map<String, Map<String, Boolean>> thresholds) {
-        this(resultStatus, runStatus, thresholds, null);
+        this(resultStatus, runStatus, thresholds, null, null);
+    }
+
+    /** A finish with Weft's drop count but no test duration. */
+    public TestFinishedRequest(int resultStatus, int runStatus, Map<String, Map<String, Boolean>> thresholds,
+            Long droppedSamples) {
+        this(resultStatus, runStatus, thresholds, droppedSamples, null);
     }
 }

@@ -262,14 +262,19 @@ final class RunData {
         return tags == null ? Map.of() : tags;
     }
 
-    /** Seconds the counters' rates are per: the run's wall time, within the filter's range. */
+    /**
+     * Seconds the counters' rates are per: the runner's test duration when its finish call said it
+     * (Weft's runner: so the rates equal its summary's), else the run's wall time; within the
+     * filter's range.
+     */
     double seconds() {
         return seconds(run, filter);
     }
 
     static double seconds(TestRun run, RunFilter filter) {
-        double start = run.createdAt() / 1000.0;
         double end = (run.endedAt() != null ? run.endedAt() : run.lastDataAt()) / 1000.0;
+        double start = run.testDurationMs() != null && run.endedAt() != null
+                ? end - run.testDurationMs() / 1000.0 : run.createdAt() / 1000.0;
         if (filter.fromSecond() != Long.MIN_VALUE) {
             start = Math.max(start, filter.fromSecond());
         }

@@ -30,7 +30,7 @@ public final class RunStore {
             + "run_status, result_status, threshold_results, created_at, last_data_at, ended_at, run_key, "
             + "expected_instances, (SELECT COUNT(*) FROM run_instances i WHERE i.run_id = test_runs.id), "
             + "(SELECT COUNT(*) FROM run_instances i WHERE i.run_id = test_runs.id AND i.finished_at IS NOT NULL), "
-            + "samples_received, overflow_samples, test_id, rollups";
+            + "samples_received, overflow_samples, test_id, rollups, test_duration_ms";
 
     private final Database db;
 
@@ -194,14 +194,20 @@ public final class RunStore {
     /** {@link #finish(long, TestFinishedRequest, long)} inside the caller's transaction. */
     public boolean finish(Connection c, long runId, TestFinishedRequest request, long now) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE test_runs SET run_state = ?, run_status = ?, "
-                + "result_status = ?, threshold_results = ?, ended_at = ? WHERE id = ? AND run_state = ?")) {
+                + "result_status = ?, threshold_results = ?, ended_at = ?, test_duration_ms = ? "
+                + "WHERE id = ? AND run_state = ?")) {
             ps.setString(1, RunState.FINISHED.name());
             ps.setInt(2, request.runStatus());
             ps.setInt(3, request.resultStatus());
             ps.setString(4, WireJson.GSON.toJson(request.thresholds() == null ? Map.of() : request.thresholds()));
             ps.setLong(5, now);
-            ps.setLong(6, runId);
-            ps.setString(7, RunState.RUNNING.name());
+            if (request.testDurationMs() != null && request.testDurationMs() > 0) {
+                ps.setLong(6, request.testDurationMs());
+            } else {
+                ps.setNull(6, java.sql.Types.BIGINT);
+            }
+            ps.setLong(7, runId);
+            ps.setString(8, RunState.RUNNING.name());
             return ps.executeUpdate() == 1;
         }
     }
@@ -235,10 +241,13 @@ public final class RunStore {
         Integer expectedInstances = rs.wasNull() ? null : expected;
         long test = rs.getLong(21);
         Long testId = rs.wasNull() ? null : test;
+        long duration = rs.getLong(23);
+        Long testDurationMs = rs.wasNull() ? null : duration;
         return new TestRun(rs.getLong(1), rs.getLong(2), rs.getString(3), project, rs.getLong(5), rs.getLong(6),
                 thresholds == null ? Map.of() : thresholds, RunState.valueOf(rs.getString(8)), status, result,
                 results == null ? null : WireJson.GSON.fromJson(results, RESULTS), rs.getLong(12), rs.getLong(13),
                 endedAt, rs.getString(15), expectedInstances, rs.getInt(17), rs.getInt(18),
-                new RunAccounting(rs.getLong(19), rs.getLong(20), List.of()), testId, rs.getInt(22) == 1);
+                new RunAccounting(rs.getLong(19), rs.getLong(20), List.of()), testId, rs.getInt(22) == 1,
+                testDurationMs);
     }
 }

@@ -16,12 +16,13 @@ import java.util.Map;
  * @param accounting       samples received, folded into overflow series and lost
  * @param testId           the test the run belongs to (its name within its project), or null
  * @param rollups          false for a run stored before rollups were kept at ingest (built on first analysis)
+ * @param testDurationMs   the runner's test duration from its finish call, or null when it did not say
  */
 public record TestRun(long id, long orgId, String name, Long projectId, long vus, long durationSeconds,
         Map<String, List<String>> thresholds, RunState state, Integer runStatus, Integer resultStatus,
         Map<String, Map<String, Boolean>> thresholdResults, long createdAt, long lastDataAt, Long endedAt,
         String runKey, Integer expectedInstances, int instances, int finishedInstances, RunAccounting accounting,
-        Long testId, boolean rollups) {
+        Long testId, boolean rollups, Long testDurationMs) {
 
     public String referenceId() {
         return Long.toString(id);
@@ -45,6 +46,6 @@ public record TestRun(long id, long orgId, String name, Long projectId, long vus
     TestRun withAccounting(RunAccounting a) {
         return new TestRun(id, orgId, name, projectId, vus, durationSeconds, thresholds, state, runStatus, resultStatus,
                 thresholdResults, createdAt, lastDataAt, endedAt, runKey, expectedInstances, instances,
-                finishedInstances, a, testId, rollups);
+                finishedInstances, a, testId, rollups, testDurationMs);
     }
 }

@@ -64,6 +64,7 @@ public final class CloudOutput implements Output, WithRunStatus, WithTestRunStop
     private final UnaryOperator<Sample> tagger;
     private volatile RunStatus runStatus = RunStatus.FINISHED;
     private volatile Map<String, Map<String, Boolean>> thresholdResults;
+    private volatile java.time.Duration testDuration;
     private volatile Consumer<String> testRunStop;
     private volatile boolean stopping;
     private volatile long stopDeadlineMillis = Long.MAX_VALUE;
@@ -231,6 +232,14 @@ public final class CloudOutput implements Output, WithRunStatus, WithTestRunStop
         this.thresholdResults = results;
     }
 
+    /**
+     * The test's duration as the end-of-test summary counts it; sent with the finish call so the
+     * service's rates divide by the same time. The CLI sets it before {@link #stop()}.
+     */
+    public void setTestDuration(java.time.Duration duration) {
+        this.testDuration = duration;
+    }
+
     @Override
     public void stop() throws Exception {
         if (referenceId == null) {
@@ -271,8 +280,9 @@ public final class CloudOutput implements Output, WithRunStatus, WithTestRunStop
         Map<String, Map<String, Boolean>> results = thresholdResults != null ? thresholdResults : Map.of();
         boolean failed = runStatus == RunStatus.ABORTED_THRESHOLD
                 || results.values().stream().anyMatch(m -> m.containsValue(Boolean.TRUE));
+        java.time.Duration ran = testDuration;
         TestFinishedRequest finish = new TestFinishedRequest(failed ? CloudApi.RESULT_FAILED : CloudApi.RESULT_PASSED,
-                runStatus.k6Code(), results);
+                runStatus.k6Code(), results, null, ran == null ? null : ran.toMillis());
         Exception last = null;
         int attempt = 0;
         do {
