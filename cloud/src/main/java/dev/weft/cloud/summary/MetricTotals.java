@@ -38,6 +38,6 @@ final class MetricTotals {
     }
 
     double percentile(double p) {
-        return digest == null ? 0 : digest.percentile(p);
+        return digest == null ? 0 : digest.percentileInterpolated(p);
     }
 }
