@@ -77,7 +77,7 @@ final class ReportPaths {
     /** Paths that need no earlier answer: header, tiles, filter values, tables, overview and tab charts. */
     static List<ApiPath> fixed(long id) {
         String base = run(id);
-        List<ApiPath> paths = new ArrayList<>(List.of(ApiPath.plain(base), ApiPath.plain(base + "/tags"),
+        List<ApiPath> paths = new ArrayList<>(List.of(ApiPath.plain(base + "/header"), ApiPath.plain(base + "/tags"),
                 ApiPath.plain(base + "/stats"), ApiPath.plain(base + "/thresholds"), ApiPath.plain(base + "/checks"),
                 ApiPath.plain(base + "/http"), ApiPath.plain(base + "/metrics"),
                 ApiPath.of(base + "/logs", List.of(new String[] {"after", "0"}, new String[] {"limit", "1000"})),

@@ -174,7 +174,7 @@
     return api('/api/runs/' + ctx.id + '/tags').then(filterBar).catch(() => filterBar({}));
   }
   function poll() {
-    api('/api/runs/' + ctx.id).then(j => {
+    api('/api/runs/' + ctx.id + '/header').then(j => {
       const was = ctx.header.stateKey;
       applyHeader(j);
       const running = ctx.header.stateKey === 'RUNNING';
@@ -186,7 +186,7 @@
 
   if (W.exported) $('report-note').hidden = false;
   tabBar();
-  api('/api/runs/' + ctx.id).then(j => {
+  api('/api/runs/' + ctx.id + '/header').then(j => {
     applyHeader(j);
     loadTags();
     const initial = location.hash.slice(1);

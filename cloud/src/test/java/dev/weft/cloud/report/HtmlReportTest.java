@@ -68,7 +68,7 @@ class HtmlReportTest {
         String html = Files.readString(file);
         assertThat(html).doesNotContain("src=\"/").doesNotContain("href=\"/static").doesNotContain("<link");
         assertThat(html).contains("window.WEFT_DATA = {").contains("uPlot").contains("Weft.api");
-        assertThat(html).contains("\"/api/runs/" + id + "\":").contains("\"/api/runs/" + id + "/http\":")
+        assertThat(html).contains("\"/api/runs/" + id + "/header\":").contains("\"/api/runs/" + id + "/http\":")
                 .contains("\"/api/runs/" + id + "/thresholds\":").contains("\"/api/runs/" + id + "/metrics\":")
                 .contains("\"/api/runs/" + id + "/series?metric=http_req_duration&stat=p(95)&points=600\":")
                 .contains("&tag.method=GET&tag.name=\\u003c/script>\\u003cx>&tag.status=200\":");
