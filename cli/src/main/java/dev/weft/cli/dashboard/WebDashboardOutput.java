@@ -195,13 +195,9 @@ public final class WebDashboardOutput implements Output, WithRunStatus, WithTest
         this.testRunStop = stop;
     }
 
-    /** Per metric and threshold source, true when it failed; set by the CLI before stop. */
-    public void setThresholdResults(Map<String, Map<String, Boolean>> results) {
+    /** Threshold verdicts and the test's duration, passed on to the cloud output ({@link CloudOutput#setTestEnd}). */
+    public void setTestEnd(Map<String, Map<String, Boolean>> results, java.time.Duration duration) {
         this.thresholdResults = results;
-    }
-
-    /** The test's duration as the summary counts it; set by the CLI before stop. */
-    public void setTestDuration(java.time.Duration duration) {
         this.testDuration = duration;
     }
 
@@ -216,11 +212,8 @@ public final class WebDashboardOutput implements Output, WithRunStatus, WithTest
                 if (status != null) {
                     c.setRunStatus(status);
                 }
-                if (thresholdResults != null) {
-                    c.setThresholdResults(thresholdResults);
-                }
-                if (testDuration != null) {
-                    c.setTestDuration(testDuration);
+                if (thresholdResults != null || testDuration != null) {
+                    c.setTestEnd(thresholdResults, testDuration);
                 }
                 c.stop();
                 reportLosses(c);

@@ -187,11 +187,9 @@ final class MetricsSetup {
         });
         for (Output o : outputs) {
             if (o instanceof CloudOutput c) {
-                c.setThresholdResults(failedByKey);
-                c.setTestDuration(result.duration());
+                c.setTestEnd(failedByKey, result.duration());
             } else if (o instanceof WebDashboardOutput d) {
-                d.setThresholdResults(failedByKey);
-                d.setTestDuration(result.duration());
+                d.setTestEnd(failedByKey, result.duration());
             }
         }
         // the lines logged until now reach the outputs that stream them before those stop

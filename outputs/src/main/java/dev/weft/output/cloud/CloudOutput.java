@@ -225,18 +225,16 @@ public final class CloudOutput implements Output, WithRunStatus, WithTestRunStop
     }
 
     /**
-     * Per metric, per threshold source: true when it failed. The CLI sets this before
-     * {@link #stop()} when it knows; without it the result is failed only for a threshold abort.
+     * What the end of the test decided, sent with the finish call; the CLI sets it before
+     * {@link #stop()} when it knows.
+     *
+     * @param results  per metric, per threshold source: true when it failed (without them the
+     *                 result is failed only for a threshold abort)
+     * @param duration the test's duration as the end-of-test summary counts it, so the service's
+     *                 rates divide by the same time
      */
-    public void setThresholdResults(Map<String, Map<String, Boolean>> results) {
+    public void setTestEnd(Map<String, Map<String, Boolean>> results, java.time.Duration duration) {
         this.thresholdResults = results;
-    }
-
-    /**
-     * The test's duration as the end-of-test summary counts it; sent with the finish call so the
-     * service's rates divide by the same time. The CLI sets it before {@link #stop()}.
-     */
-    public void setTestDuration(java.time.Duration duration) {
         this.testDuration = duration;
     }
 
