@@ -26,7 +26,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * VU start-up and memory: N VUs (default 10,000) that only sleep, run for a while through the
- * real lifecycle. Prints how long initialising them took and the process RSS while they sleep.
+ * real lifecycle. Prints how long initialising them took, the process CPU used until then (start-up,
+ * JIT and GC included), the heap left after a full collection once all are made (per VU: the
+ * contexts, nearly all of it) and the process RSS while they sleep.
  * Usage: {@code bench/run vu-startup [vus] [seconds]}. Targets (issue 2): init <= 2 s, RSS <= 580 MB.
  */
 public final class VuStartupBench {
@@ -59,6 +61,15 @@ public final class VuStartupBench {
             AtomicLong maxRss = new AtomicLong();
             TestRun run = new TestRun(plan, factory, new JsSetupTeardown(factory, false, false), pipeline,
                     Clock.systemUTC());
+            long[] initCpuNanos = new long[1];
+            long[] liveHeap = new long[1];
+            run.beforeStart(() -> {
+                // all VUs made: the process CPU so far (mostly init: JIT and GC included), then the
+                // heap a full collection leaves (the VUs' contexts, ~all of it)
+                initCpuNanos[0] = processCpuNanos();
+                System.gc();
+                liveHeap[0] = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+            });
             Thread sampler = Thread.ofPlatform().daemon().start(() -> {
                 try {
                     while (true) {
@@ -74,12 +85,20 @@ public final class VuStartupBench {
             RunResult result = run.run();
             sampler.interrupt();
             pipeline.close();
-            System.out.printf(Locale.ROOT, "vus=%d init=%.2fs (%.0f us/VU) rss_sleeping=%d MB iterations=%d"
+            System.out.printf(Locale.ROOT, "vus=%d init=%.2fs (%.0f us/VU) cpu_to_end_of_init=%.1fs (%.0f us/VU)"
+                            + " live_heap=%d MB (%.1f KB/VU) rss_sleeping=%d MB iterations=%d"
                             + " cpus=%d jvm=%s%n", vus, run.initDuration().toMillis() / 1000.0,
-                    run.initDuration().toNanos() / 1000.0 / vus, maxRss.get() / 1024, result.completedIterations(),
+                    run.initDuration().toNanos() / 1000.0 / vus, initCpuNanos[0] / 1e9,
+                    initCpuNanos[0] / 1000.0 / vus, liveHeap[0] >> 20, liveHeap[0] / 1024.0 / vus,
+                    maxRss.get() / 1024, result.completedIterations(),
                     Runtime.getRuntime().availableProcessors(),
                     String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()));
         }
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     static long rssKb() {

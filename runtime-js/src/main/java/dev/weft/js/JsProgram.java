@@ -20,6 +20,7 @@ import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.HostAccess;
 import org.graalvm.polyglot.Source;
+import org.graalvm.polyglot.io.FileSystem;
 import org.graalvm.polyglot.io.IOAccess;
 
 /**
@@ -30,6 +31,13 @@ import org.graalvm.polyglot.io.IOAccess;
  */
 public final class JsProgram implements AutoCloseable {
     private static final String MODULE_MIME = "application/javascript+module";
+    /**
+     * What scripts may do with Java objects: only read arrays, lists and buffers handed to them.
+     * One instance for every context: GraalJS keeps its per-class reflection cache in it, so a
+     * new one per VU made each VU look up the same host classes again.
+     */
+    private static final HostAccess HOST_ACCESS = HostAccess.newBuilder(HostAccess.NONE).allowArrayAccess(true)
+            .allowListAccess(true).allowBufferAccess(true).build();
 
     private final Engine engine;
     private final Source main;
@@ -40,6 +48,10 @@ public final class JsProgram implements AutoCloseable {
     private final ModuleScripts moduleScripts = new ModuleScripts();
     private final LoaderOptions loader;
     private final RemoteModules remote;
+    /** The disk as every VU's {@link ModuleFileSystem} reads it (read-only); stateless, so shared. */
+    private final FileSystem disk = FileSystem.newReadOnlyFileSystem(FileSystem.newDefaultFileSystem());
+    /** GraalJS's log messages from every VU context (else each context makes its own stream handler). */
+    private final EngineLog engineLog = new EngineLog(System.err);
     private volatile boolean contextsEndWithProcess;
     private final Source globalAlias = Source.newBuilder("js", "globalThis.global = globalThis;", "weft-global.js")
             .cached(true).buildLiteral();
@@ -164,9 +176,10 @@ public final class JsProgram implements AutoCloseable {
                 .engine(engine)
                 // the slimming options below are "experimental" only in name; each drops a global
                 .allowExperimentalOptions(true)
-                .allowHostAccess(HostAccess.newBuilder(HostAccess.NONE).allowArrayAccess(true)
-                        .allowListAccess(true).allowBufferAccess(true).build())
-                .allowIO(IOAccess.newBuilder().fileSystem(new ModuleFileSystem(modules, files, scope, remote)).build())
+                .allowHostAccess(HOST_ACCESS)
+                .logHandler(engineLog)
+                .allowIO(IOAccess.newBuilder().fileSystem(new ModuleFileSystem(disk, modules, files, scope, remote))
+                        .build())
                 .option("js.esm-eval-returns-exports", "true")
                 .option("js.console", "false")
                 .option("js.print", "false")

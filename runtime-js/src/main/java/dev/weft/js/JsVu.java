@@ -24,46 +24,75 @@ public final class JsVu implements Vu {
     private final VuScope scope;
     private final Value exports;
     private final JsProgram program;
+    private final ModuleInstances instances;
     private final Value bindings;
-    private final Value jsonParse;
-    private final Value jsonStringify;
-    private final Value setupJson;
+    /** JSON.parse, JSON.stringify and setup-json.js's function: looked up or made on first use. */
+    private Value jsonParse;
+    private Value jsonStringify;
+    private Value setupJson;
     private final Map<String, Value> functions = new HashMap<>();
     private String parsedSetupText;
+    /** The VU's own __ENV, read when a scenario's env is first applied; null until then. */
     private Value baseEnv;
+    /** The __ENV a scenario's env last put in place; null while the VU's own is in place. */
     private Value currentEnv;
     private final Map<String, Value> scenarioEnvs = new HashMap<>();
     private Value parsedSetupData;
     private volatile Thread running;
     private volatile boolean interrupted;
     private EventLoop loop;
-    private boolean loopLooked;
+    private boolean noTimers;
 
-    JsVu(VuScope scope, Value exports, JsProgram program) {
+    JsVu(VuScope scope, Value exports, JsProgram program, ModuleInstances instances) {
         this.scope = scope;
         this.exports = exports;
         this.program = program;
+        this.instances = instances;
         this.bindings = scope.context().getBindings("js");
-        Value json = bindings.getMember("JSON");
-        this.jsonParse = json.getMember("parse");
-        this.jsonStringify = json.getMember("stringify");
-        // setup data is written as k6 writes it (Go's JSON: sorted keys, Go's time format)
-        this.setupJson = scope.scripts().instantiate(scope, "setup-json.js", null);
+    }
+
+    private Value jsonParse() {
+        if (jsonParse == null) {
+            jsonParse = bindings.getMember("JSON").getMember("parse");
+        }
+        return jsonParse;
+    }
+
+    private Value jsonStringify() {
+        if (jsonStringify == null) {
+            jsonStringify = bindings.getMember("JSON").getMember("stringify");
+        }
+        return jsonStringify;
+    }
+
+    /** Writes setup data as k6 writes it (Go's JSON: sorted keys, Go's time format); made in the VU that runs setup. */
+    private Value setupJson() {
+        if (setupJson == null) {
+            setupJson = scope.scripts().instantiate(scope, "setup-json.js", null);
+        }
+        return setupJson;
     }
 
     /**
      * Does now, in init and off the test's clock, what the first iteration would otherwise do
-     * lazily while 10,000 VUs start theirs at once: finds the event loop (making the VU's
-     * k6/timers instance), {@code __ENV} and the default function.
+     * lazily while 10,000 VUs start theirs at once: finds the default function and, when it is
+     * an async function, the event loop that will follow its promise (making the VU's k6/timers
+     * instance). A plain function's iterations need no event loop unless they use timers or
+     * asynchronous APIs, which make it themselves.
      */
     void prepare() {
-        eventLoop();
-        baseEnv = bindings.getMember("__ENV");
-        currentEnv = baseEnv;
         Value fn = exports.getMember("default");
         if (fn != null && fn.canExecute()) {
             functions.put("default", fn);
+            if (isAsyncFunction(fn)) {
+                eventLoop();
+            }
         }
+    }
+
+    private static boolean isAsyncFunction(Value fn) {
+        Value meta = fn.getMetaObject();
+        return meta != null && "AsyncFunction".equals(meta.getMetaSimpleName());
     }
 
     @Override
@@ -92,7 +121,7 @@ public final class JsVu implements Vu {
         if (v == null || v.isNull()) {
             return null;
         }
-        return jsonStringify.execute(v).asString();
+        return jsonStringify().execute(v).asString();
     }
 
     @Override
@@ -114,6 +143,9 @@ public final class JsVu implements Vu {
      * scenario gets its own merged copy of the VU's init-time __ENV, made once.
      */
     private void applyScenarioEnv(String scenarioName, Map<String, String> env) {
+        if (env.isEmpty() && currentEnv == null) {
+            return; // the VU's own __ENV is in place (and, unread, not even parsed: see prelude.js)
+        }
         if (baseEnv == null) {
             baseEnv = bindings.getMember("__ENV");
         }
@@ -126,9 +158,9 @@ public final class JsVu implements Vu {
                 return merged;
             });
         }
-        if (target != currentEnv) {
+        if (target != (currentEnv == null ? baseEnv : currentEnv)) {
             bindings.putMember("__ENV", target);
-            currentEnv = target;
+            currentEnv = target == baseEnv ? null : target;
         }
     }
 
@@ -137,7 +169,7 @@ public final class JsVu implements Vu {
             return null;
         }
         if (!text.equals(parsedSetupText)) {
-            parsedSetupData = jsonParse.execute(text);
+            parsedSetupData = jsonParse().execute(text);
             parsedSetupText = text;
         }
         return parsedSetupData;
@@ -146,10 +178,18 @@ public final class JsVu implements Vu {
     private IterationOutcome call(Value fn, Value data) {
         running = Thread.currentThread();
         interrupted = false;
-        EventLoop events = eventLoop();
+        EventLoop events = eventLoopIfMade();
         scope.iterationStarting();
         try {
             Value result = data == null ? fn.execute() : fn.execute(data);
+            if (events == null) {
+                // made during this iteration (a timer, an asynchronous request), or needed now to
+                // follow the promise a function returned
+                events = eventLoopIfMade();
+                if (events == null && EventLoop.isThenable(result)) {
+                    events = eventLoop();
+                }
+            }
             if (events != null) {
                 // k6: an iteration ends when its promise has settled and no timers remain
                 Settlement settled = events.await(result, () -> interrupted);
@@ -174,8 +214,9 @@ public final class JsVu implements Vu {
             scope.services().console().log("error", JsErrors.withStack(e), ScriptConsole.origin("stacktrace", scope));
             return IterationOutcome.FAILED;
         } finally {
-            if (events != null) {
-                events.reset();
+            EventLoop made = events != null ? events : eventLoopIfMade();
+            if (made != null) {
+                made.reset();
             }
             running = null;
             Thread.interrupted();
@@ -196,17 +237,29 @@ public final class JsVu implements Vu {
     }
 
     /**
-     * This VU's event loop: the one behind its k6/timers instance, made (which also installs the
-     * timer globals) on first use; null when the registry has no k6/timers.
+     * This VU's event loop: the one behind its k6/timers instance, made now (which also installs
+     * the timer globals) if it was not yet; null when the registry has no k6/timers.
      */
     private EventLoop eventLoop() {
-        if (!loopLooked) {
-            loopLooked = true;
+        if (eventLoopIfMade() == null && !noTimers) {
             try {
                 loop = TimersModule.loopOf(bindings.getMember("__weftModule").execute(TimersModule.NAME));
             } catch (PolyglotException e) {
-                loop = null;
+                noTimers = true;
             }
+        }
+        return loop;
+    }
+
+    /** True once this VU made its event loop (for tests). */
+    boolean hasEventLoop() {
+        return eventLoopIfMade() != null;
+    }
+
+    /** This VU's event loop if its k6/timers instance was made (by the script or a module), else null. */
+    private EventLoop eventLoopIfMade() {
+        if (loop == null && instances.madeOrNull(TimersModule.NAME) instanceof Value timers) {
+            loop = TimersModule.loopOf(timers);
         }
         return loop;
     }
@@ -218,7 +271,7 @@ public final class JsVu implements Vu {
         EventLoop events = eventLoop();
         running = Thread.currentThread();
         try {
-            Value result = setupJson == null ? fn.execute() : fn.execute(jsonParse.execute(setupJson));
+            Value result = setupJson == null ? fn.execute() : fn.execute(jsonParse().execute(setupJson));
             if (events != null) {
                 Settlement settled = events.await(result, () -> interrupted);
                 switch (settled.state()) {
@@ -231,7 +284,7 @@ public final class JsVu implements Vu {
             if (result == null || result.isNull()) {
                 return null;
             }
-            Value json = this.setupJson.execute(result);
+            Value json = setupJson().execute(result);
             return json.isNull() ? null : json.asString();
         } catch (PolyglotException e) {
             throw new StageFailure(JsErrors.withStack(e), interrupted || e.isCancelled() || e.isInterrupted());

@@ -1,7 +1,6 @@
 package dev.weft.js;
 
 import com.google.gson.Gson;
-import dev.weft.js.module.JsModule;
 import dev.weft.js.module.TestServices;
 import dev.weft.js.module.ScriptConsole;
 import dev.weft.js.module.VuScope;
@@ -71,9 +70,10 @@ public final class JsVuFactory implements VuFactory {
             Value bindings = context.getBindings("js");
             bindings.putMember("__VU", id);
             bindings.putMember("__ITER", 0);
-            context.eval(program.prelude()).execute(bindings, hostObject(scope));
+            ModuleInstances instances = new ModuleInstances(program.modules(), scope);
+            context.eval(program.prelude()).execute(bindings, hostObject(scope, instances));
             Value exports = context.eval(program.main());
-            JsVu vu = new JsVu(scope, exports, program);
+            JsVu vu = new JsVu(scope, exports, program, instances);
             vu.prepare();
             return vu;
         } catch (PolyglotException e) {
@@ -109,8 +109,7 @@ public final class JsVuFactory implements VuFactory {
         }
     }
 
-    private ProxyObject hostObject(VuScope scope) {
-        Map<String, Object> instances = new HashMap<>();
+    private ProxyObject hostObject(VuScope scope, ModuleInstances instances) {
         Map<String, Object> host = new HashMap<>();
         host.put("env", envJson);
         host.put("log", (ProxyExecutable) args -> {
@@ -118,12 +117,7 @@ public final class JsVuFactory implements VuFactory {
             return null;
         });
         host.put("open", (ProxyExecutable) args -> open(scope, args[0].asString(), args[1].asString()));
-        host.put("module", (ProxyExecutable) args -> {
-            String name = args[0].asString();
-            return instances.computeIfAbsent(name, n -> program.modules().get(n)
-                    .map((JsModule m) -> m.instance(scope))
-                    .orElseThrow(() -> new IllegalArgumentException("unknown module \"" + n + "\"")));
-        });
+        host.put("module", (ProxyExecutable) args -> instances.get(args[0].asString()));
         return ProxyObject.fromMap(host);
     }
 

@@ -8,6 +8,8 @@ import dev.weft.js.module.VuScope;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.ByteBuffer;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.AccessMode;
 import java.nio.file.DirectoryStream;
@@ -31,13 +33,18 @@ import org.graalvm.polyglot.io.FileSystem;
 final class ModuleFileSystem implements FileSystem {
     static final Path BUILTIN_ROOT = Path.of("/__weft_builtin__");
 
-    private final FileSystem disk = FileSystem.newReadOnlyFileSystem(FileSystem.newDefaultFileSystem());
+    private static final String MODULE_MIME = "application/javascript+module";
+
+    private final FileSystem disk;
     private final ModuleRegistry modules;
     private final ScriptFiles files;
     private final Supplier<VuScope> scope;
     private final RemoteModules remote;
 
-    ModuleFileSystem(ModuleRegistry modules, ScriptFiles files, Supplier<VuScope> scope, RemoteModules remote) {
+    /** {@code disk}: the read-only disk file system, shared by every VU's instance. */
+    ModuleFileSystem(FileSystem disk, ModuleRegistry modules, ScriptFiles files, Supplier<VuScope> scope,
+            RemoteModules remote) {
+        this.disk = disk;
         this.modules = modules;
         this.files = files;
         this.scope = scope;
@@ -132,6 +139,23 @@ final class ModuleFileSystem implements FileSystem {
             return Map.of("isRegularFile", true, "isDirectory", false, "isSymbolicLink", false, "isOther", false);
         }
         return disk.readAttributes(path, attributes, options);
+    }
+
+    /**
+     * Every import is an ES module in UTF-8, but a {@code .json} or {@code .wasm} one, whose type
+     * is left to GraalJS (which would otherwise ask each language's file type detector, per import
+     * of each VU, to end with the same answer).
+     */
+    @Override
+    public String getMimeType(Path path) {
+        Path name = path.getFileName();
+        String file = name == null ? "" : name.toString();
+        return file.endsWith(".json") || file.endsWith(".wasm") ? null : MODULE_MIME;
+    }
+
+    @Override
+    public Charset getEncoding(Path path) {
+        return StandardCharsets.UTF_8;
     }
 
     /** An in-memory, read-only byte channel. */

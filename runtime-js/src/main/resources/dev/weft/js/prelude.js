@@ -37,7 +37,17 @@
     }
     return r;
   };
-  g.__ENV = JSON.parse(host.env);
+  // __ENV, the VU's own copy of the environment, is parsed from its JSON on first use: a big
+  // test's VUs often never read it (a system environment parsed 10,000 times is CPU and heap).
+  // Once made (or assigned) it is a plain data property, as in k6.
+  function setEnv(v) {
+    Object.defineProperty(globalThis, '__ENV', { value: v, writable: true, configurable: true, enumerable: true });
+  }
+  Object.defineProperty(globalThis, '__ENV', {
+    configurable: true, enumerable: true,
+    get: function () { const e = JSON.parse(host.env); setEnv(e); return e; },
+    set: setEnv,
+  });
   g.__weftModule = function (name) { return host.module(name); };
   // CommonJS require(), as in k6: built-in modules by name, files relative to the script
   g.require = function require(spec) { return host.module('weft:commonjs')(spec); };

@@ -59,6 +59,71 @@ class VuContextTest {
     }
 
     @Test
+    void onlyAnAsyncDefaultFunctionGetsItsEventLoopAtInitAPlainOneWhenItFirstNeedsIt() throws Exception {
+        ScriptHarness h = new ScriptHarness(dir)
+                .file("async.js", "export default async function () { await null; globalThis.ran = 1; }\n")
+                .file("plain.js", """
+                        export default function () {
+                          if (__ITER === 1) setTimeout(() => { globalThis.timer = 1; }, 1);
+                          if (__ITER === 2) return Promise.resolve().then(() => { globalThis.promise = 1; });
+                        }
+                        """);
+        try (JsProgram program = h.program("async.js")) {
+            JsVu vu = vu("async.js", program);
+            assertThat(vu.hasEventLoop()).isTrue();
+            assertThat(vu.runIteration(iteration(0))).isEqualTo(IterationOutcome.COMPLETED);
+            assertThat(eval(vu, "globalThis.ran")).isEqualTo("1");
+            vu.close();
+        }
+        try (JsProgram program = h.program("plain.js")) {
+            JsVu vu = vu("plain.js", program);
+            assertThat(vu.hasEventLoop()).isFalse();
+            assertThat(vu.runIteration(iteration(0))).isEqualTo(IterationOutcome.COMPLETED);
+            assertThat(vu.hasEventLoop()).isFalse();
+            // a timer set by the iteration makes the loop, which runs it before the iteration ends
+            assertThat(vu.runIteration(iteration(1))).isEqualTo(IterationOutcome.COMPLETED);
+            assertThat(eval(vu, "globalThis.timer")).isEqualTo("1");
+            assertThat(vu.runIteration(iteration(2))).isEqualTo(IterationOutcome.COMPLETED);
+            assertThat(eval(vu, "globalThis.promise")).isEqualTo("1");
+            vu.close();
+        }
+    }
+
+    @Test
+    void envIsParsedOnFirstUseThenIsAPlainPropertyTheScriptMayReplace() throws Exception {
+        ScriptHarness h = new ScriptHarness(dir).file("t.js", """
+                const before = Object.getOwnPropertyDescriptor(globalThis, '__ENV');
+                export const lazy = typeof before.get === 'function' && before.enumerable;
+                export const greeting = __ENV.GREETING;
+                const after = Object.getOwnPropertyDescriptor(globalThis, '__ENV');
+                export const plain = after.value === __ENV && after.writable && after.enumerable && __ENV === __ENV;
+                export default function () { globalThis.seen = __ENV.OTHER; }
+                __ENV = { OTHER: 'replaced' };
+                """);
+        try (JsProgram program = h.program("t.js")) {
+            JsVu vu = vu("t.js", program);
+            assertThat(eval(vu, "[typeof __ENV, Object.keys(__ENV).join()].join()")).isEqualTo("object,OTHER");
+            assertThat(vu.runIteration(iteration(0))).isEqualTo(IterationOutcome.COMPLETED);
+            assertThat(eval(vu, "globalThis.seen")).isEqualTo("replaced");
+            vu.close();
+        }
+        ScriptHarness h2 = new ScriptHarness(dir).file("u.js", """
+                import { lazy, greeting, plain } from './t.js';
+                export default function () { globalThis.result = [lazy, greeting, plain].join(); }
+                """);
+        try (JsProgram program = h2.program("u.js")) {
+            JsVu vu = vu("u.js", program);
+            assertThat(vu.runIteration(iteration(0))).isEqualTo(IterationOutcome.COMPLETED);
+            assertThat(eval(vu, "globalThis.result")).isEqualTo("true,hi,true");
+            vu.close();
+        }
+    }
+
+    private static IterationContext iteration(long n) {
+        return new IterationContext("default", "s", n, n, Tags.EMPTY, null);
+    }
+
+    @Test
     void closingAVuClosesItsContextUnlessContextsEndWithTheProcess() throws Exception {
         ScriptHarness h = new ScriptHarness(dir).file("t.js", "export default function () {}\n");
         try (JsProgram program = h.program("t.js")) {

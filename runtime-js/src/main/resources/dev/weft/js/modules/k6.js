@@ -1,8 +1,11 @@
 // The JS half of the `k6` module. `host` is K6Host (Java).
 (function (host) {
   'use strict';
+  // called as a plain function, not as host.sleep(...): the VU's virtual thread parks inside it,
+  // and every frame on its stack then is heap kept per sleeping VU
+  const hostSleep = host.sleep;
   function sleep(seconds) {
-    host.sleep(Number(seconds));
+    hostSleep(Number(seconds));
   }
   function check(value, sets, tags) {
     let ok = true;

@@ -186,7 +186,8 @@ public final class EventLoop {
         }
     }
 
-    private static boolean isThenable(Value v) {
+    /** True when {@code v} is a promise or any object with a callable {@code then}. */
+    public static boolean isThenable(Value v) {
         if (v == null || v.isNull() || !v.hasMembers()) {
             return false;
         }
