@@ -53,8 +53,6 @@ public final class JsProgram implements AutoCloseable {
     /** GraalJS's log messages from every VU context (else each context makes its own stream handler). */
     private final EngineLog engineLog = new EngineLog(System.err);
     private volatile boolean contextsEndWithProcess;
-    private final Source globalAlias = Source.newBuilder("js", "globalThis.global = globalThis;", "weft-global.js")
-            .cached(true).buildLiteral();
 
     private JsProgram(Engine engine, Source main, Source prelude, Path scriptPath, ModuleRegistry modules,
             LoaderOptions loader) {
@@ -170,7 +168,10 @@ public final class JsProgram implements AutoCloseable {
         return modules;
     }
 
-    /** A fresh context for one VU; call on the thread that will own it. */
+    /**
+     * A fresh context for one VU, built but not yet evaluated in; call on the thread that will own
+     * it. Its VU's prelude then runs first (see {@link JsVuFactory}).
+     */
     Context newContext(Supplier<VuScope> scope) {
         Context context = Context.newBuilder("js")
                 .engine(engine)
@@ -198,9 +199,8 @@ public final class JsProgram implements AutoCloseable {
                 .option("js.ecmascript-version", "2023")
                 .option("js.regexp-static-result", "false")
                 .build();
-        if (loader.mode().aliasesGlobal()) {
-            context.eval(globalAlias);
-        }
+        // the realm (the JS built-ins) is made by the context's first eval: the VU's prelude,
+        // which also makes `global` when the compatibility mode has it (aliasesGlobal)
         return context;
     }
 

@@ -13,6 +13,7 @@ import dev.weft.vu.Vu;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Value;
 
@@ -80,19 +81,14 @@ public final class JsVu implements Vu {
      * instance). A plain function's iterations need no event loop unless they use timers or
      * asynchronous APIs, which make it themselves.
      */
-    void prepare() {
+    void prepare(Predicate<Value> isAsyncFunction) {
         Value fn = exports.getMember("default");
         if (fn != null && fn.canExecute()) {
             functions.put("default", fn);
-            if (isAsyncFunction(fn)) {
+            if (isAsyncFunction.test(fn)) {
                 eventLoop();
             }
         }
-    }
-
-    private static boolean isAsyncFunction(Value fn) {
-        Value meta = fn.getMetaObject();
-        return meta != null && "AsyncFunction".equals(meta.getMetaSimpleName());
     }
 
     @Override

@@ -33,6 +33,8 @@ public final class JsVuFactory implements VuFactory {
     /** Contexts whose init code runs now: the one exception to "only the VU's thread touches its context". */
     private final Set<Context> initialising = ConcurrentHashMap.newKeySet();
     private volatile boolean cancelled;
+    /** Null until the first VU's default function was looked at: see {@link #isAsyncFunction}. */
+    private volatile Boolean defaultIsAsync;
 
     public JsVuFactory(JsProgram program, TestServices services) {
         this.program = program;
@@ -68,13 +70,13 @@ public final class JsVuFactory implements VuFactory {
             VuScope scope = new VuScope(id, context, services, program.moduleScripts());
             scopeRef.set(scope);
             Value bindings = context.getBindings("js");
-            bindings.putMember("__VU", id);
-            bindings.putMember("__ITER", 0);
             ModuleInstances instances = new ModuleInstances(program.modules(), scope);
-            context.eval(program.prelude()).execute(bindings, hostObject(scope, instances));
+            // the prelude sets __VU and __ITER, and `global` in the compatibility modes that have it
+            context.eval(program.prelude()).execute(bindings, hostObject(scope, instances), id,
+                    program.loaderOptions().mode().aliasesGlobal());
             Value exports = context.eval(program.main());
             JsVu vu = new JsVu(scope, exports, program, instances);
-            vu.prepare();
+            vu.prepare(this::isAsyncFunction);
             return vu;
         } catch (PolyglotException e) {
             context.close(true);
@@ -90,6 +92,21 @@ public final class JsVuFactory implements VuFactory {
         } finally {
             initialising.remove(context);
         }
+    }
+
+    /**
+     * Whether the script's default export is an async function: a fact of its code, so learned
+     * from the first VU and taken as said for the rest (a script that exported different kinds of
+     * function per VU would only get some event loops made at the first iteration, not at init).
+     */
+    private boolean isAsyncFunction(Value fn) {
+        Boolean known = defaultIsAsync;
+        if (known == null) {
+            Value meta = fn.getMetaObject();
+            known = meta != null && "AsyncFunction".equals(meta.getMetaSimpleName());
+            defaultIsAsync = known;
+        }
+        return known;
     }
 
     /**

@@ -1,7 +1,12 @@
-// Weft's per-VU globals, run once in every VU context before the script. `host` is a Java
-// proxy with: log(level, text), open(path, mode), env (JSON text), module(name).
-(function (g, host) {
+// Weft's per-VU globals, run once in every VU context before the script (its first code: the
+// realm is made for it). `host` is a Java proxy with: log(level, text), open(path, mode), env
+// (JSON text), module(name); `vu` is __VU; `aliasGlobal` says to make `global` (k6's extended
+// compatibility mode).
+(function (g, host, vu, aliasGlobal) {
   'use strict';
+  if (aliasGlobal) globalThis.global = globalThis;
+  g.__VU = vu;
+  g.__ITER = 0;
   function show(x) {
     if (typeof x === 'string') return x;
     // as k6 prints them: "Name: message", no stack; an error thrown by Weft's Java side shows
