@@ -45,12 +45,13 @@
   // __ENV, the VU's own copy of the environment, is parsed from its JSON on first use: a big
   // test's VUs often never read it (a system environment parsed 10,000 times is CPU and heap).
   // Once made (or assigned) it is a plain data property, as in k6.
+  const parseJson = JSON.parse; // as it is now, whatever the script later does to JSON
   function setEnv(v) {
     Object.defineProperty(globalThis, '__ENV', { value: v, writable: true, configurable: true, enumerable: true });
   }
   Object.defineProperty(globalThis, '__ENV', {
     configurable: true, enumerable: true,
-    get: function () { const e = JSON.parse(host.env); setEnv(e); return e; },
+    get: function () { const e = parseJson(host.env); setEnv(e); return e; },
     set: setEnv,
   });
   g.__weftModule = function (name) { return host.module(name); };
