@@ -176,22 +176,24 @@ weft_jvm_options() {
 }
 
 # Flags chosen by the command (see README, "Start-up, JIT and heap"). Commands start with a
-# small heap (tests 32 MB, the others 64 MB) that grows as needed up to the JVM's default maximum (a quarter of RAM): with the
-# JVM's default start (1/64 of RAM) 50 VUs for 60k requests kept 300-375 MB of RSS, with 64 MB
-# ~200 MB for the same CPU. Commands that end in a second or so (version, inspect, archive,
+# small heap (tests 32 MB, the others 64 MB) that grows as needed up to the JVM's default
+# maximum (a quarter of RAM): with the JVM's default start (1/64 of RAM) 50 VUs for 60k
+# requests kept 300-375 MB of RSS, with 64 MB ~200 MB for the same CPU. Commands that end in a second or so (version, inspect, archive,
 # status...) run with C1 only: C2 compiling GraalJS's start-up code costs them more CPU than it
 # gives back. Tests (run, quickstart, cloud run) keep both tiers: C2's steady state takes two
-# thirds of C1's CPU per request (40 against 60 us for 50 VUs), and they collect with the
-# parallel collector and at most 64 MB of young generation: G1 grew the heap to 470 MB around
-# 22 MB of live data (50 VUs, 700 MB of RSS against k6's 130), the parallel collector with a
-# 64 MB young generation kept 220 MB for the same requests and no more CPU per request, and it
-# woke 10,000 sleeping VUs on time more often; they start with 32 MB (a smoke test's RSS 123
-# MB against 131 with 64 MB, the same for 50 VUs). The results service (cloud serve) gets a bounded
-# heap: with the JVM's default it grew to 2.6 GB of RSS around 10 MB of live data.
+# thirds of C1's CPU per request (40 against 60 us for 50 VUs). They collect with the parallel
+# collector aiming at 5% of the time in GC (GCTimeRatio=19; its default, 1%, grew the young
+# generation to 400 MB): G1 grew the heap to 470 MB around 22 MB of live data (50 VUs: 490-730 MB
+# of RSS against k6's 130), this kept 220-260 MB for the same requests and CPU per request.
+# Capping the young generation instead (MaxNewSize=64m: 220 MB too) made 10,000 VUs sleeping in
+# sleep(1) promote every parked stack: the old generation grew by 37 MB a second (2.6 GB after
+# 40 s) towards a full collection, where this stays at 1.4-1.6 GB. Tests start with 32 MB (a
+# smoke test's RSS 123 MB against 131 with 64 MB). The results service (cloud serve) gets a
+# bounded heap: with the JVM's default it grew to 2.6 GB of RSS around 10 MB of live data.
 # WEFT_JAVA_OPTS comes after these flags, so it overrides any of them; when it names a collector
 # (-XX:+UseG1GC...), Weft names none (the JVM refuses two).
 weft_command_options() {
-  local gc="-XX:+UseParallelGC -XX:MaxNewSize=64m"
+  local gc="-XX:+UseParallelGC -XX:GCTimeRatio=19"
   case " ${WEFT_JAVA_OPTS:-} " in *" -XX:+Use"*"GC "*) gc="" ;; esac
   case "${1:-} ${2:-}" in
     "run "* | "quickstart "* | "cloud run") echo "-Xms32m $gc" ;;
