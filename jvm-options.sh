@@ -43,8 +43,9 @@ weft_find_jdk() {
 # Builds with Maven (JAVA_HOME set) when a main source or pom is newer than the last build.
 weft_build() {
   local here="$1" stamp="$1/cli/target/lib/.built"
-  if [ -f "$stamp" ] && [ -z "$(find "$here" \( -path '*/src/main/*' -o -name pom.xml \) -not -path '*/target/*' -not -path "$here/bench/*" \
-       -newer "$stamp" -print -quit 2>/dev/null)" ]; then
+  # build output, tests, git and the bench's own tree are not searched: every start pays for this find
+  if [ -f "$stamp" ] && [ -z "$(find "$here" \( \( -name target -not -path '*/src/*' \) -o -path '*/src/test' -o -name .git \
+       -o -name node_modules -o -path "$here/bench" \) -prune -o \( -path '*/src/main/*' -o -name pom.xml \) -newer "$stamp" -print -quit 2>/dev/null)" ]; then
     return 0
   fi
   command -v mvn >/dev/null || { echo "weft: Maven (mvn) is needed to build Weft: apt-get install maven" >&2; return 1; }
@@ -174,19 +175,30 @@ weft_jvm_options() {
   echo "$opts"
 }
 
-# Flags chosen by the command (see README, "Start-up, JIT and heap"). Every command starts with
-# a 64 MB heap that grows as needed up to the JVM's default maximum (a quarter of RAM): with the
-# JVM's default start (1/64 of RAM) 50 VUs for 60k requests kept 300-375 MB of RSS, with 64 MB
-# ~200 MB for the same CPU. Commands that end in a second or so (version, inspect, archive,
+# Flags chosen by the command (see README, "Start-up, JIT and heap"). Commands start with a
+# small heap (tests 32 MB, the others 64 MB) that grows as needed up to the JVM's default
+# maximum (a quarter of RAM): with the JVM's default start (1/64 of RAM) 50 VUs for 60k
+# requests kept 300-375 MB of RSS, with 64 MB ~200 MB for the same CPU. Commands that end in a second or so (version, inspect, archive,
 # status...) run with C1 only: C2 compiling GraalJS's start-up code costs them more CPU than it
-# gives back. Tests (run, quickstart) keep both tiers: C2's steady state takes half C1's CPU per
-# request, which repays its compile time after ~80k requests. The results service (cloud serve)
-# gets a bounded heap: with the JVM's default it grew to 2.6 GB of RSS around 10 MB of live data.
-# WEFT_JAVA_OPTS comes after these flags, so it overrides any of them.
+# gives back. Tests (run, quickstart, cloud run) keep both tiers: C2's steady state takes two
+# thirds of C1's CPU per request (40 against 60 us for 50 VUs). They collect with the parallel
+# collector aiming at 5% of the time in GC (GCTimeRatio=19; its default, 1%, grew the young
+# generation to 400 MB): G1 grew the heap to 470 MB around 22 MB of live data (50 VUs: 490-730 MB
+# of RSS against k6's 130), this kept 220-260 MB for the same requests and CPU per request.
+# Capping the young generation instead (MaxNewSize=64m: 220 MB too) made 10,000 VUs sleeping in
+# sleep(1) promote every parked stack: the old generation grew by 37 MB a second (2.6 GB after
+# 40 s) towards a full collection, where this stays at 1.4-1.6 GB. Tests start with 32 MB (a
+# smoke test's RSS 123 MB against 131 with 64 MB). The results service (cloud serve) gets a
+# bounded heap: with the JVM's default it grew to 2.6 GB of RSS around 10 MB of live data.
+# WEFT_JAVA_OPTS comes after these flags, so it overrides any of them; when it names a collector
+# (-XX:+UseG1GC...), Weft names none (the JVM refuses two).
 weft_command_options() {
-  case "${1:-}" in
-    run | quickstart | target) echo "-Xms64m" ;;
-    cloud) echo "-Xms64m -Xmx512m" ;;
+  local gc="-XX:+UseParallelGC -XX:GCTimeRatio=19"
+  case " ${WEFT_JAVA_OPTS:-} " in *" -XX:+Use"*"GC "*) gc="" ;; esac
+  case "${1:-} ${2:-}" in
+    "run "* | "quickstart "* | "cloud run") echo "-Xms32m $gc" ;;
+    "target "*) echo "-Xms64m" ;;
+    "cloud "*) echo "-Xms64m -Xmx512m" ;;
     *) echo "-Xms64m -XX:TieredStopAtLevel=1" ;;
   esac
 }

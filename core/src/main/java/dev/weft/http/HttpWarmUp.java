@@ -25,7 +25,7 @@ public final class HttpWarmUp {
     private static final byte[] RESPONSE = ("HTTP/1.1 200 OK\r\nServer: weft-warm-up\r\n"
             + "Date: Thu, 01 Jan 2026 00:00:00 GMT\r\nContent-Type: text/plain\r\nContent-Length: 2\r\n"
             + "Connection: keep-alive\r\n\r\nok").getBytes(StandardCharsets.US_ASCII);
-    private static final int REQUESTS = 2;
+    private static final int REQUESTS = 3;
 
     private HttpWarmUp() {
     }
@@ -46,8 +46,9 @@ public final class HttpWarmUp {
     }
 
     /**
-     * Two round trips through a fresh VU client of {@code engine}, the second on the kept-alive
-     * connection of the first; returns the last response's status.
+     * Three round trips through a fresh VU client of {@code engine} with a cookie jar, as a VU's
+     * requests go, the later ones on the kept-alive connection of the first; returns the last
+     * response's status.
      */
     static int run(HttpEngine engine) throws IOException {
         InetAddress.getAllByName("localhost");
@@ -59,8 +60,9 @@ public final class HttpWarmUp {
                 HttpRequest get = HttpRequest.get("http://" + InetAddress.getLoopbackAddress().getHostAddress()
                         + ":" + server.getLocalPort() + "/");
                 int status = 0;
+                CookieJar jar = engine.newCookieJar();
                 for (int i = 0; i < REQUESTS; i++) {
-                    status = client.send(get).status();
+                    status = client.send(get, jar).status();
                 }
                 return status;
             } finally {

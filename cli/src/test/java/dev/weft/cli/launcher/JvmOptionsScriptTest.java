@@ -126,14 +126,26 @@ class JvmOptionsScriptTest {
 
     @ParameterizedTest(name = "weft {0}: {1}")
     @CsvSource(delimiter = '|', value = {
-        "run script.js | -Xms64m",
-        "quickstart | -Xms64m",
+        "run script.js | -Xms32m -XX:+UseParallelGC -XX:GCTimeRatio=19",
+        "quickstart | -Xms32m -XX:+UseParallelGC -XX:GCTimeRatio=19",
+        "cloud run script.js | -Xms32m -XX:+UseParallelGC -XX:GCTimeRatio=19",
+        "target | -Xms64m",
         "cloud serve --port 8270 | -Xms64m -Xmx512m",
         "version | -Xms64m -XX:TieredStopAtLevel=1",
         "inspect script.js | -Xms64m -XX:TieredStopAtLevel=1",
         "'' | -Xms64m -XX:TieredStopAtLevel=1"})
     void flagsFollowTheCommand(String args, String flags) throws Exception {
-        assertThat(bash("weft_command_options " + args)).isEqualTo(flags);
+        assertThat(bash("WEFT_JAVA_OPTS='' weft_command_options " + args)).isEqualTo(flags);
+    }
+
+    @ParameterizedTest(name = "WEFT_JAVA_OPTS={0}: {1}")
+    @CsvSource(delimiter = '|', value = {
+        "-XX:+UseG1GC | -Xms32m",
+        "-Xmx8g -XX:+UseSerialGC -Xss1m | -Xms32m",
+        "-XX:+UseCompressedOops | -Xms32m -XX:+UseParallelGC -XX:GCTimeRatio=19"})
+    void aCollectorNamedInWeftJavaOptsReplacesWeftsOwn(String userFlags, String flags) throws Exception {
+        // the JVM refuses two collectors: the user's choice wins
+        assertThat(bash("WEFT_JAVA_OPTS='" + userFlags + "' weft_command_options run script.js")).isEqualTo(flags);
     }
 
     /** A repository folder as a build leaves it: the CLI jar, a dependency jar, the build stamp. */
