@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.gson.JsonObject;
 import dev.weft.metrics.Tags;
 import dev.weft.options.TestOptions;
+import dev.weft.vu.ExecutionView;
 import dev.weft.vu.IterationContext;
 import dev.weft.vu.IterationOutcome;
 import java.nio.file.Path;
@@ -116,6 +117,69 @@ class VuContextTest {
             assertThat(vu.runIteration(iteration(0))).isEqualTo(IterationOutcome.COMPLETED);
             assertThat(eval(vu, "globalThis.result")).isEqualTo("true,hi,true");
             vu.close();
+        }
+    }
+
+    @Test
+    void oneVuMovingBetweenScenariosSeesEachScenariosEnvOnlyInItsIterations() throws Exception {
+        ScriptHarness h = new ScriptHarness(dir).file("t.js", """
+                globalThis.seen = [];
+                export default function () { globalThis.seen.push(__ENV.WHO + '/' + __ENV.GREETING); }
+                """);
+        try (JsProgram program = h.program("t.js")) {
+            JsVu vu = vu("t.js", program);
+            ExecutionView withEnv = new ScenarioWithEnv(java.util.Map.of("WHO", "first"));
+            for (int i = 0; i < 4; i++) {
+                boolean one = i % 2 == 0;
+                assertThat(vu.runIteration(new IterationContext("default", one ? "one" : "two", i, i, Tags.EMPTY,
+                        null, one ? withEnv : ExecutionView.NONE))).isEqualTo(IterationOutcome.COMPLETED);
+            }
+            assertThat(eval(vu, "globalThis.seen.join()"))
+                    .isEqualTo("first/hi,undefined/hi,first/hi,undefined/hi");
+            vu.close();
+        }
+    }
+
+    /** A scenario with an {@code env}, otherwise knowing nothing. */
+    private record ScenarioWithEnv(java.util.Map<String, String> scenarioEnv) implements ExecutionView {
+        @Override
+        public String executor() {
+            return "";
+        }
+
+        @Override
+        public long scenarioStartMillis() {
+            return 0;
+        }
+
+        @Override
+        public double progress() {
+            return 0;
+        }
+
+        @Override
+        public long testStartMillis() {
+            return 0;
+        }
+
+        @Override
+        public int activeVus() {
+            return 0;
+        }
+
+        @Override
+        public int initializedVus() {
+            return 0;
+        }
+
+        @Override
+        public long completedIterations() {
+            return 0;
+        }
+
+        @Override
+        public long interruptedIterations() {
+            return 0;
         }
     }
 
