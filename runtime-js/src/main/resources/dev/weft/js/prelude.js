@@ -7,6 +7,12 @@
   if (aliasGlobal) globalThis.global = globalThis;
   g.__VU = vu;
   g.__ITER = 0;
+  // console, __ENV and crypto are made on first use, then are plain data properties (as is one
+  // the script assigns): 10,000 VUs that never touch them don't pay for them. Written out one by
+  // one, not through a helper: each call of a helper would keep its own closure scope per VU.
+  function plainGlobal(name, v, enumerable) {
+    Object.defineProperty(globalThis, name, { value: v, writable: true, configurable: true, enumerable: enumerable });
+  }
   function show(x) {
     if (typeof x === 'string') return x;
     // as k6 prints them: "Name: message", no stack; an error thrown by Weft's Java side shows
@@ -29,10 +35,18 @@
       host.log(level, parts.join(' '));
     };
   }
-  g.console = {
-    log: logger('info'), info: logger('info'), warn: logger('warn'),
-    error: logger('error'), debug: logger('debug'), trace: logger('debug'),
-  };
+  Object.defineProperty(globalThis, 'console', {
+    configurable: true, enumerable: true,
+    get: function () {
+      const c = {
+        log: logger('info'), info: logger('info'), warn: logger('warn'),
+        error: logger('error'), debug: logger('debug'), trace: logger('debug'),
+      };
+      plainGlobal('console', c, true);
+      return c;
+    },
+    set: function (v) { plainGlobal('console', v, true); },
+  });
   g.open = function open(path, mode) {
     const r = host.open(String(path), mode === undefined || mode === null ? '' : String(mode));
     if (mode === 'b') {
@@ -42,33 +56,21 @@
     }
     return r;
   };
-  // __ENV, the VU's own copy of the environment, is parsed from its JSON on first use: a big
-  // test's VUs often never read it (a system environment parsed 10,000 times is CPU and heap).
-  // Once made (or assigned) it is a plain data property, as in k6.
+  // __ENV, the VU's own copy of the environment: a system environment parsed 10,000 times is CPU and heap
   const parseJson = JSON.parse; // as it is now, whatever the script later does to JSON
-  function setEnv(v) {
-    Object.defineProperty(globalThis, '__ENV', { value: v, writable: true, configurable: true, enumerable: true });
-  }
   Object.defineProperty(globalThis, '__ENV', {
     configurable: true, enumerable: true,
-    get: function () { const e = parseJson(host.env); setEnv(e); return e; },
-    set: setEnv,
+    get: function () { const e = parseJson(host.env); plainGlobal('__ENV', e, true); return e; },
+    set: function (v) { plainGlobal('__ENV', v, true); },
   });
   g.__weftModule = function (name) { return host.module(name); };
   // CommonJS require(), as in k6: built-in modules by name, files relative to the script
   g.require = function require(spec) { return host.module('weft:commonjs')(spec); };
   // k6 v1 has WebCrypto as the global `crypto`; made on first use, like the timers below.
-  const global = globalThis;
-  Object.defineProperty(global, 'crypto', {
+  Object.defineProperty(globalThis, 'crypto', {
     configurable: true, enumerable: false,
-    get: function () {
-      const c = host.module('weft:webcrypto');
-      Object.defineProperty(global, 'crypto', { value: c, writable: true, configurable: true, enumerable: false });
-      return c;
-    },
-    set: function (v) {
-      Object.defineProperty(global, 'crypto', { value: v, writable: true, configurable: true, enumerable: false });
-    },
+    get: function () { const c = host.module('weft:webcrypto'); plainGlobal('crypto', c, false); return c; },
+    set: function (v) { plainGlobal('crypto', v, false); },
   });
   // k6 >= 0.50 has the timer functions as globals; load k6/timers on first use only, so VUs
   // that never use timers don't pay for an event loop.

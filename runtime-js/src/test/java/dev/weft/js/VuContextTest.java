@@ -121,6 +121,25 @@ class VuContextTest {
     }
 
     @Test
+    void consoleIsMadeOnFirstUseThenIsAPlainPropertyAsIfAssigned() throws Exception {
+        ScriptHarness h = new ScriptHarness(dir).file("t.js", """
+                const before = Object.getOwnPropertyDescriptor(globalThis, 'console');
+                globalThis.lazy = typeof before.get === 'function' && before.enumerable;
+                console.log('hello', 1);
+                const after = Object.getOwnPropertyDescriptor(globalThis, 'console');
+                globalThis.plain = after.value === console && after.writable && after.enumerable;
+                export default function () {}
+                """);
+        try (JsProgram program = h.program("t.js")) {
+            JsVu vu = vu("t.js", program);
+            assertThat(eval(vu, "[globalThis.lazy, globalThis.plain].join()")).isEqualTo("true,true");
+            assertThat(eval(vu, "(() => { const m = []; console = { log: (x) => m.push(x) }; console.log('x');"
+                    + " return m.join(); })()")).isEqualTo("x");
+            vu.close();
+        }
+    }
+
+    @Test
     void oneVuMovingBetweenScenariosSeesEachScenariosEnvOnlyInItsIterations() throws Exception {
         ScriptHarness h = new ScriptHarness(dir).file("t.js", """
                 globalThis.seen = [];
