@@ -74,7 +74,9 @@
   });
   // k6 >= 0.50 has the timer functions as globals; load k6/timers on first use only, so VUs
   // that never use timers don't pay for an event loop.
-  ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'].forEach(function (name) {
-    g[name] = function () { return host.module('k6/timers')[name].apply(null, arguments); };
-  });
+  // (written out: a loop's callback scope per name would be kept by each VU)
+  g.setTimeout = function setTimeout() { return host.module('k6/timers').setTimeout.apply(null, arguments); };
+  g.clearTimeout = function clearTimeout() { return host.module('k6/timers').clearTimeout.apply(null, arguments); };
+  g.setInterval = function setInterval() { return host.module('k6/timers').setInterval.apply(null, arguments); };
+  g.clearInterval = function clearInterval() { return host.module('k6/timers').clearInterval.apply(null, arguments); };
 })
