@@ -178,22 +178,24 @@ weft_jvm_options() {
 # Flags chosen by the command (see README, "Start-up, JIT and heap"). Commands start with a
 # small heap (tests 32 MB, the others 64 MB) that grows as needed up to the JVM's default
 # maximum (a quarter of RAM): with the JVM's default start (1/64 of RAM) 50 VUs for 60k
-# requests kept 300-375 MB of RSS, with 64 MB ~200 MB for the same CPU. Commands that end in a second or so (version, inspect, archive,
-# status...) run with C1 only: C2 compiling GraalJS's start-up code costs them more CPU than it
-# gives back. Tests (run, quickstart, cloud run) keep both tiers: C2's steady state takes two
+# requests kept 300-375 MB of RSS, with 64 MB ~200 MB for the same CPU. Commands that end in a
+# second or so (version, inspect, archive, status...) run with C1 only: C2 compiling GraalJS's
+# start-up code costs them more CPU than it gives back. Tests (run, quickstart, cloud run) keep both tiers: C2's steady state takes two
 # thirds of C1's CPU per request (40 against 60 us for 50 VUs). They collect with the parallel
 # collector aiming at 5% of the time in GC (GCTimeRatio=19; its default, 1%, grew the young
-# generation to 400 MB): G1 grew the heap to 470 MB around 22 MB of live data (50 VUs: 490-730 MB
-# of RSS against k6's 130), this kept 220-260 MB for the same requests and CPU per request.
-# Capping the young generation instead (MaxNewSize=64m: 220 MB too) made 10,000 VUs sleeping in
-# sleep(1) promote every parked stack: the old generation grew by 37 MB a second (2.6 GB after
-# 40 s) towards a full collection, where this stays at 1.4-1.6 GB. Tests start with 32 MB (a
-# smoke test's RSS 123 MB against 131 with 64 MB). The results service (cloud serve) gets a
-# bounded heap: with the JVM's default it grew to 2.6 GB of RSS around 10 MB of live data.
+# generation to 400 MB) with at most 128 MB of young generation: G1 grew the heap to 470 MB
+# around 22 MB of live data (50 VUs: 490-730 MB of RSS against k6's 130), this keeps 235-242 MB
+# for the same requests and CPU per request. The young generation's bound is a trade: at 64 MB,
+# 10,000 VUs parked in sleep(1) promoted their parked stacks and the old generation grew by
+# 37 MB a second; at 128 MB it grows ~6 MB a second (1.15 GB after init, 1.39 GB after 40 s)
+# towards a full collection; unbounded it stays flat at 1.45-1.6 GB but pauses 0.2-0.35 s per
+# young collection. Tests start with 32 MB (a smoke test's RSS 123 MB against 131 with 64 MB).
+# The results service (cloud serve) gets a bounded heap: with the JVM's default it grew to
+# 2.6 GB of RSS around 10 MB of live data.
 # WEFT_JAVA_OPTS comes after these flags, so it overrides any of them; when it names a collector
 # (-XX:+UseG1GC...), Weft names none (the JVM refuses two).
 weft_command_options() {
-  local gc="-XX:+UseParallelGC -XX:GCTimeRatio=19"
+  local gc="-XX:+UseParallelGC -XX:GCTimeRatio=19 -XX:MaxNewSize=128m"
   case " ${WEFT_JAVA_OPTS:-} " in *" -XX:+Use"*"GC "*) gc="" ;; esac
   case "${1:-} ${2:-}" in
     "run "* | "quickstart "* | "cloud run") echo "-Xms32m $gc" ;;

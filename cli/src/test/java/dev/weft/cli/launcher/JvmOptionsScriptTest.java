@@ -126,9 +126,9 @@ class JvmOptionsScriptTest {
 
     @ParameterizedTest(name = "weft {0}: {1}")
     @CsvSource(delimiter = '|', value = {
-        "run script.js | -Xms32m -XX:+UseParallelGC -XX:GCTimeRatio=19",
-        "quickstart | -Xms32m -XX:+UseParallelGC -XX:GCTimeRatio=19",
-        "cloud run script.js | -Xms32m -XX:+UseParallelGC -XX:GCTimeRatio=19",
+        "run script.js | -Xms32m -XX:+UseParallelGC -XX:GCTimeRatio=19 -XX:MaxNewSize=128m",
+        "quickstart | -Xms32m -XX:+UseParallelGC -XX:GCTimeRatio=19 -XX:MaxNewSize=128m",
+        "cloud run script.js | -Xms32m -XX:+UseParallelGC -XX:GCTimeRatio=19 -XX:MaxNewSize=128m",
         "target | -Xms64m",
         "cloud serve --port 8270 | -Xms64m -Xmx512m",
         "version | -Xms64m -XX:TieredStopAtLevel=1",
@@ -142,7 +142,7 @@ class JvmOptionsScriptTest {
     @CsvSource(delimiter = '|', value = {
         "-XX:+UseG1GC | -Xms32m",
         "-Xmx8g -XX:+UseSerialGC -Xss1m | -Xms32m",
-        "-XX:+UseCompressedOops | -Xms32m -XX:+UseParallelGC -XX:GCTimeRatio=19"})
+        "-XX:+UseCompressedOops | -Xms32m -XX:+UseParallelGC -XX:GCTimeRatio=19 -XX:MaxNewSize=128m"})
     void aCollectorNamedInWeftJavaOptsReplacesWeftsOwn(String userFlags, String flags) throws Exception {
         // the JVM refuses two collectors: the user's choice wins
         assertThat(bash("WEFT_JAVA_OPTS='" + userFlags + "' weft_command_options run script.js")).isEqualTo(flags);
