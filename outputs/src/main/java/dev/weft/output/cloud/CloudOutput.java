@@ -278,9 +278,9 @@ public final class CloudOutput implements Output, WithRunStatus, WithTestRunStop
         Map<String, Map<String, Boolean>> results = thresholdResults != null ? thresholdResults : Map.of();
         boolean failed = runStatus == RunStatus.ABORTED_THRESHOLD
                 || results.values().stream().anyMatch(m -> m.containsValue(Boolean.TRUE));
-        java.time.Duration ran = testDuration;
+        java.time.Duration ran = testDuration; // sent in whole milliseconds, rounded
         TestFinishedRequest finish = new TestFinishedRequest(failed ? CloudApi.RESULT_FAILED : CloudApi.RESULT_PASSED,
-                runStatus.k6Code(), results, null, ran == null ? null : ran.toMillis());
+                runStatus.k6Code(), results, null, ran == null ? null : (ran.toNanos() + 500_000) / 1_000_000);
         Exception last = null;
         int attempt = 0;
         do {
