@@ -81,12 +81,20 @@ final class VuLoop implements ActiveVu {
     static List<VuLoop> startAll(ExecutionState state, PauseGate gate, int count, long deadlineNanos,
             Body body) {
         Body bounded = until(deadlineNanos, body);
-        List<VuLoop> loops = new ArrayList<>(count);
+        // every VU is borrowed before any loop starts, as k6 holds each VU for its scenario: a
+        // loop whose iterations ended at once gave its VU back in time for the next borrow, and
+        // one VU ran two VUs' iterations (its __VU, __ITER and setup data twice)
+        List<VuThread> threads = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            VuLoop loop = start(state, gate, bounded);
-            if (loop != null) {
-                loops.add(loop);
+            VuThread thread = state.pool().borrow();
+            if (thread == null) {
+                break; // no free VU now, and none is given back before the loops start
             }
+            threads.add(thread);
+        }
+        List<VuLoop> loops = new ArrayList<>(threads.size());
+        for (VuThread thread : threads) {
+            loops.add(new VuLoop(thread, state, gate, bounded));
         }
         return loops;
     }

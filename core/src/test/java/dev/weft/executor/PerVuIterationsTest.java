@@ -18,4 +18,19 @@ class PerVuIterationsTest {
             assertThat(h.state().completedIterations()).isEqualTo(21);
         }
     }
+
+    @Test
+    void aVuWhoseIterationsEndAtOnceIsNotBorrowedAgainForAnotherVusIterations() throws Exception {
+        // every VU is borrowed before any loop starts: one that ended its iterations at once once
+        // went back to the pool in time to serve the next VU's too (__VU and setup data shared)
+        for (int round = 0; round < 20; round++) {
+            try (ExecutorHarness h = new ExecutorHarness().vus(40)) {
+                h.run(new PerVuIterations(scenario(PerVuIterations.TYPE),
+                        new PerVuIterations.Config(40, 1, SharedIterations.DEFAULT_MAX_DURATION)));
+
+                assertThat(h.recording().iterationsPerVu()).as("round %d", round).hasSize(40)
+                        .allSatisfy((vu, iterations) -> assertThat(iterations).isEqualTo(1L));
+            }
+        }
+    }
 }
