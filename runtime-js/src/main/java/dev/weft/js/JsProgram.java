@@ -30,7 +30,8 @@ import org.graalvm.polyglot.io.IOAccess;
  * {@code .ts} script (and any {@code .ts} module it imports) is type-stripped on load.
  */
 public final class JsProgram implements AutoCloseable {
-    private static final String MODULE_MIME = "application/javascript+module";
+    /** The MIME type GraalJS reads an ES module by: the main script's, and every import's. */
+    static final String MODULE_MIME = "application/javascript+module";
     /**
      * What scripts may do with Java objects: only read arrays, lists and buffers handed to them.
      * One instance for every context: GraalJS keeps its per-class reflection cache in it, so a

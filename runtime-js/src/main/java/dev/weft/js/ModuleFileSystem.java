@@ -33,8 +33,6 @@ import org.graalvm.polyglot.io.FileSystem;
 final class ModuleFileSystem implements FileSystem {
     static final Path BUILTIN_ROOT = Path.of("/__weft_builtin__");
 
-    private static final String MODULE_MIME = "application/javascript+module";
-
     private final FileSystem disk;
     private final ModuleRegistry modules;
     private final ScriptFiles files;
@@ -150,7 +148,7 @@ final class ModuleFileSystem implements FileSystem {
     public String getMimeType(Path path) {
         Path name = path.getFileName();
         String file = name == null ? "" : name.toString();
-        return file.endsWith(".json") || file.endsWith(".wasm") ? null : MODULE_MIME;
+        return file.endsWith(".json") || file.endsWith(".wasm") ? null : JsProgram.MODULE_MIME;
     }
 
     @Override
