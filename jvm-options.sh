@@ -11,11 +11,14 @@
 #
 # The JDK's version is read from its release file, so finding it starts no JVM.
 
-# The feature version of the JDK at $1 (21, 25...), from $1/release; 0 if unknown.
+# The feature version of the JDK at $1 (21, 25...), from $1/release; 0 if unknown. Read with
+# bash's own read (each start calls this several times; a sed per call cost ~1.5 ms).
 weft_java_major() {
-  local v=""
+  local v="" line
   if [ -r "$1/release" ]; then
-    v="$(sed -n 's/^JAVA_VERSION="\([^"]*\)".*/\1/p' "$1/release")"
+    while IFS= read -r line || [ -n "$line" ]; do
+      case "$line" in JAVA_VERSION=\"*) v="${line#JAVA_VERSION=\"}"; v="${v%%\"*}"; break ;; esac
+    done <"$1/release"
   fi
   if [ -z "$v" ] && [ -x "$1/bin/java" ]; then
     v="$("$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')"
@@ -91,10 +94,13 @@ weft_aot_upgrade() {
 
 # The AOT cache for this JDK build (caches are specific to one JDK build and one set of jars).
 weft_aot_file() {
-  local release="unknown"
+  local release="" line
   if [ -r "$JAVA_HOME/release" ]; then
-    release="$(sed -n 's/^JAVA_RUNTIME_VERSION="\([^"]*\)".*/\1/p' "$JAVA_HOME/release" | tr -c 'A-Za-z0-9.\n' '_')"
+    while IFS= read -r line || [ -n "$line" ]; do
+      case "$line" in JAVA_RUNTIME_VERSION=\"*) release="${line#JAVA_RUNTIME_VERSION=\"}"; release="${release%%\"*}"; break ;; esac
+    done <"$JAVA_HOME/release"
   fi
+  release="${release//[!A-Za-z0-9.]/_}"
   echo "$1/cli/target/aot/weft-${release:-unknown}.aot"
 }
 
@@ -124,7 +130,10 @@ weft_aot_prepare() {
   weft_aot_wanted || return 0
   cache="$(weft_aot_file "$here")"
   failed="$cache.failed"
-  weft_aot_fresh "$cache" "$here" && return 0
+  if weft_aot_fresh "$cache" "$here"; then
+    weft_aot_ready="$cache"   # weft_jvm_options, called next, need not check it again
+    return 0
+  fi
   weft_newer_than_build "$failed" "$here" && return 0
   mkdir -p "$(dirname "$cache")"
   log="$cache.log"
@@ -137,6 +146,7 @@ weft_aot_prepare() {
        -cp "$(weft_classpath "$here")" dev.weft.cli.aot.AotTraining >>"$log" 2>&1 && [ -s "$tmp" ]; then
     mv -f "$tmp" "$cache"
     rm -f "$failed"
+    weft_aot_ready="$cache"
   else
     rm -f "$tmp" "$tmp.config"
     touch "$failed"
@@ -168,11 +178,50 @@ weft_jvm_options() {
   elif weft_aot_wanted; then
     cache="$(weft_aot_file "$here")"
     # a cache the JVM cannot use (other GC or flags in WEFT_JAVA_OPTS) is skipped silently
-    if weft_aot_fresh "$cache" "$here"; then
+    if [ "${weft_aot_ready:-}" = "$cache" ] || weft_aot_fresh "$cache" "$here"; then
       opts="$opts -XX:AOTCache=$cache -Xlog:aot=off"
     fi
   fi
   echo "$opts"
+}
+
+# Whether `weft run ARGS` (or `weft cloud run ARGS`) is a smoke test, ten iterations at most, so
+# that C1 alone is quicker (see weft_command_options). It is when the arguments or K6_ITERATIONS
+# ask for 10 iterations or fewer and nothing sets a duration or stages; or when nothing on the
+# command line or in the environment sets VUs, duration, iterations, stages or a config file and
+# the script (the last argument named *.js, *.mjs, *.cjs or *.ts) cannot export options: neither
+# the word "options" nor "export *" is in it. k6 then runs one iteration of one VU. Anything else
+# (an archive, a script from stdin, an unreadable file) is not a smoke test.
+weft_smoke_test() {
+  local a script="" iters="${K6_ITERATIONS:-}" sized="" timed="" want=""
+  [ -n "${K6_VUS:-}${K6_CONFIG:-}" ] && sized=1
+  [ -n "${K6_DURATION:-}${K6_STAGES:-}" ] && timed=1
+  [ "${1:-}" = cloud ] && shift
+  shift
+  for a in "$@"; do
+    if [ -n "$want" ]; then
+      [ "$want" = i ] && iters="$a"
+      want=""; continue
+    fi
+    case "$a" in
+      -i | --iterations) want=i ;;
+      --iterations=*) iters="${a#*=}" ;;
+      -i[0-9]*) iters="${a#-i}" ;;
+      -d | --duration | -s | --stage) timed=1; want=x ;;
+      --duration=* | --stage=* | -d?* | -s?*) timed=1 ;;
+      -u | --vus | -c | --config) sized=1; want=x ;;
+      --vus=* | --config=* | -u?* | -c?*) sized=1 ;;
+      -*) ;;
+      *.js | *.mjs | *.cjs | *.ts) script="$a" ;;
+    esac
+  done
+  [ -z "$timed" ] || return 1
+  case "$iters" in
+    "") ;;
+    *[!0-9]*) return 1 ;;
+    *) [ "$iters" -le 10 ]; return ;;
+  esac
+  [ -z "$sized" ] && [ -n "$script" ] && [ -r "$script" ] && ! grep -q -F -e options -e 'export *' "$script"
 }
 
 # Flags chosen by the command (see README, "Start-up, JIT and heap"). Commands start with a
@@ -198,7 +247,9 @@ weft_command_options() {
   local gc="-XX:+UseParallelGC -XX:GCTimeRatio=19 -XX:MaxNewSize=128m"
   case " ${WEFT_JAVA_OPTS:-} " in *" -XX:+Use"*"GC "*) gc="" ;; esac
   case "${1:-} ${2:-}" in
-    "run "* | "quickstart "* | "cloud run") echo "-Xms32m $gc" ;;
+    "run "* | "cloud run")
+      if weft_smoke_test "$@"; then echo "-Xms32m $gc -XX:TieredStopAtLevel=1"; else echo "-Xms32m $gc"; fi ;;
+    "quickstart "*) echo "-Xms32m $gc" ;;
     "target "*) echo "-Xms64m" ;;
     "cloud "*) echo "-Xms64m -Xmx512m" ;;
     *) echo "-Xms64m -XX:TieredStopAtLevel=1" ;;

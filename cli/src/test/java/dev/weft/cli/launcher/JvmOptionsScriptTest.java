@@ -148,6 +148,51 @@ class JvmOptionsScriptTest {
         assertThat(bash("WEFT_JAVA_OPTS='" + userFlags + "' weft_command_options run script.js")).isEqualTo(flags);
     }
 
+    @ParameterizedTest(name = "weft {0}: C1 only {1}")
+    @CsvSource(delimiter = '|', value = {
+        "run plain.js | true",
+        "cloud run plain.js | true",
+        "run -q -e URL=http://127.0.0.1:1/ plain.js | true",
+        "run -i 1 plain.js | true",
+        "run --vus 5 --iterations=10 options.js | true",
+        "run -i5 options.js | true",
+        "run options.js | false",
+        "run reexport.js | false",
+        "run --iterations 11 plain.js | false",
+        "run -i 1 -d 10s plain.js | false",
+        "run --vus 2 plain.js | false",
+        "run plain.js -u 2 | false",
+        "run --stage 5s:10 plain.js | false",
+        "run -c config.json plain.js | false",
+        "run missing.js | false",
+        "run - | false",
+        "run archive.tar | false"})
+    void aSmokeTestRunsWithC1Only(String args, boolean c1Only) throws Exception {
+        // k6 runs a script without options, or a handful of iterations, as a smoke test: C1 starts it quicker
+        Files.writeString(dir.resolve("plain.js"), "import http from 'k6/http';\nexport default function () {}\n");
+        Files.writeString(dir.resolve("options.js"), "export const options = { vus: 50, duration: '1h' };\n"
+                + "export default function () {}\n");
+        Files.writeString(dir.resolve("reexport.js"), "export * from './options.js';\n");
+        String flags = bash("unset K6_VUS K6_DURATION K6_ITERATIONS K6_STAGES K6_CONFIG; cd '" + dir
+                + "' && WEFT_JAVA_OPTS='' weft_command_options " + args);
+        assertThat(flags).startsWith("-Xms32m -XX:+UseParallelGC");
+        assertThat(flags.endsWith(" -XX:TieredStopAtLevel=1")).as(flags).isEqualTo(c1Only);
+    }
+
+    @ParameterizedTest(name = "{0}: C1 only {1}")
+    @CsvSource(delimiter = '|', value = {
+        "K6_ITERATIONS=3 | true",
+        "K6_ITERATIONS=30 | false",
+        "K6_VUS=10 | false",
+        "K6_DURATION=1m | false",
+        "K6_STAGES=5s:10 | false",
+        "K6_CONFIG=k6.json | false"})
+    void theK6VariablesCountAsTheirFlags(String variable, boolean c1Only) throws Exception {
+        Files.writeString(dir.resolve("plain.js"), "export default function () {}\n");
+        String flags = bash("cd '" + dir + "' && export " + variable + " && WEFT_JAVA_OPTS='' weft_command_options run plain.js");
+        assertThat(flags.endsWith(" -XX:TieredStopAtLevel=1")).as(flags).isEqualTo(c1Only);
+    }
+
     /** A repository folder as a build leaves it: the CLI jar, a dependency jar, the build stamp. */
     private Path builtRepo() throws Exception {
         Path repo = dir.resolve("repo");
