@@ -39,6 +39,8 @@ class VuContextTest {
             assertThat(eval(vu, "[typeof Object.groupBy, typeof Promise.withResolvers, typeof ''.isWellFormed,"
                     + " typeof globalThis.Iterator, (/(a)/.exec('a'), typeof RegExp.$1)].join()"))
                     .isEqualTo("undefined,undefined,undefined,undefined,undefined");
+            // nor a global `arguments` (GraalJS's shell arguments)
+            assertThat(eval(vu, "Object.getOwnPropertyNames(globalThis).includes('arguments')")).isEqualTo("false");
             vu.close();
         }
     }
