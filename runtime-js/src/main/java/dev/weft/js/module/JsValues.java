@@ -22,6 +22,18 @@ public final class JsValues {
         return m;
     }
 
+    /**
+     * A JS value as JS's {@code Number(v)} makes it: numbers as they are, anything else (a
+     * string, a boolean, null, an object with valueOf) through the calling context's own
+     * {@code Number}. Call on a thread inside the context (a host function's callback).
+     */
+    public static double number(Value v) {
+        if (v.isNumber() && v.fitsInDouble()) {
+            return v.asDouble();
+        }
+        return v.getContext().getBindings("js").getMember("Number").execute(v).asDouble();
+    }
+
     /** True for a missing, null or undefined JS value. */
     public static boolean absent(Value v) {
         return v == null || v.isNull();

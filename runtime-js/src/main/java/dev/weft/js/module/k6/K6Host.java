@@ -31,7 +31,8 @@ final class K6Host {
     ProxyObject build() {
         return new HostObject()
                 .fn("sleep", args -> {
-                    sleep(args[0].asDouble());
+                    // k6's sleep() takes what Number() makes of its argument; none is NaN: no sleep
+                    sleep(args.length == 0 ? Double.NaN : dev.weft.js.module.JsValues.number(args[0]));
                     return null;
                 })
                 .fn("check", args -> {
