@@ -29,6 +29,7 @@ public final class JsVu implements Vu {
     private final Value bindings;
     /** JSON.parse, JSON.stringify and setup-json.js's function: looked up or made on first use. */
     private Value jsonParse;
+    private Value reflectGet;
     private Value jsonStringify;
     private Value setupJson;
     private final Map<String, Value> functions = new HashMap<>();
@@ -50,6 +51,22 @@ public final class JsVu implements Vu {
         this.program = program;
         this.instances = instances;
         this.bindings = scope.context().getBindings("js");
+    }
+
+    /**
+     * The exported function (or value) {@code name} as the script made it, or null when there is
+     * none. Read through the module namespace by interop, a function comes bound to it
+     * (GraalJS's InteropBoundFunction): its calls then ran with {@code this} the namespace where
+     * k6 has it undefined, and went through three more frames, which a VU parked in sleep()
+     * kept on its stack. Read by {@code Reflect.get}, whose result is a return value, it is the
+     * function itself.
+     */
+    private Value exported(String name) {
+        if (reflectGet == null) {
+            reflectGet = bindings.getMember("Reflect").getMember("get");
+        }
+        Value v = reflectGet.execute(exports, name);
+        return v.isNull() ? null : v;
     }
 
     private Value jsonParse() {
@@ -82,7 +99,7 @@ public final class JsVu implements Vu {
      * asynchronous APIs, which make it themselves.
      */
     void prepare(Predicate<Value> isAsyncFunction) {
-        Value fn = exports.getMember("default");
+        Value fn = exported("default");
         if (fn != null && fn.canExecute()) {
             functions.put("default", fn);
             if (isAsyncFunction.test(fn)) {
@@ -126,7 +143,7 @@ public final class JsVu implements Vu {
         scope.iteration(ctx);
         bindings.putMember("__ITER", ctx.vuIteration());
         applyScenarioEnv(ctx.scenario(), ctx.execution().scenarioEnv());
-        Value fn = functions.computeIfAbsent(ctx.exec(), exports::getMember);
+        Value fn = functions.computeIfAbsent(ctx.exec(), this::exported);
         if (fn == null || !fn.canExecute()) {
             scope.services().console().log("error", "function \"" + ctx.exec() + "\" is not exported by the script");
             return IterationOutcome.FAILED;
@@ -263,7 +280,7 @@ public final class JsVu implements Vu {
     /** Runs setup() (or teardown(data)) in this VU; returns the value as JSON text or null. */
     String runStage(Phase phase, String function, String setupJson) throws StageFailure {
         scope.enter(phase, scope.services().testTags());
-        Value fn = exports.getMember(function);
+        Value fn = exported(function);
         EventLoop events = eventLoop();
         running = Thread.currentThread();
         try {

@@ -40,6 +40,21 @@ class LifecycleTest {
     }
 
     @Test
+    void setup_default_and_teardown_run_with_this_undefined_as_k6_calls_them() throws Exception {
+        ScriptHarness h = new ScriptHarness(dir).file("s.js", """
+                export function setup() { console.log('setup this=' + typeof this); return { a: 1 }; }
+                export default function (d) { console.log('default this=' + typeof this + ' a=' + d.a); }
+                export function teardown(d) { console.log('teardown this=' + typeof this + ' a=' + d.a); }
+                """);
+        RunResult r = h.run("s.js", "{\"vus\": 1, \"iterations\": 2}");
+        assertThat(r.failed()).as(String.valueOf(r.error())).isFalse();
+        // not the module namespace object, which a function read through interop is bound to
+        assertThat(h.logLines("info: ")).containsExactly("info: setup this=undefined",
+                "info: default this=undefined a=1", "info: default this=undefined a=1",
+                "info: teardown this=undefined a=1");
+    }
+
+    @Test
     void each_vu_gets_its_own_copy_of_setup_data_and_functions_are_dropped() throws Exception {
         ScriptHarness h = new ScriptHarness(dir).file("s.js", """
                 export function setup() {
