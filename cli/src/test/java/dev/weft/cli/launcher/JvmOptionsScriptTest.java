@@ -173,8 +173,7 @@ class JvmOptionsScriptTest {
         Files.writeString(dir.resolve("options.js"), "export const options = { vus: 50, duration: '1h' };\n"
                 + "export default function () {}\n");
         Files.writeString(dir.resolve("reexport.js"), "export * from './options.js';\n");
-        String flags = bash("unset K6_VUS K6_DURATION K6_ITERATIONS K6_STAGES K6_CONFIG; cd '" + dir
-                + "' && WEFT_JAVA_OPTS='' weft_command_options " + args);
+        String flags = commandOptions("", args);
         assertThat(flags).startsWith("-Xms32m -XX:+UseParallelGC");
         assertThat(flags.endsWith(" -XX:TieredStopAtLevel=1")).as(flags).isEqualTo(c1Only);
     }
@@ -189,8 +188,14 @@ class JvmOptionsScriptTest {
         "K6_CONFIG=k6.json | false"})
     void theK6VariablesCountAsTheirFlags(String variable, boolean c1Only) throws Exception {
         Files.writeString(dir.resolve("plain.js"), "export default function () {}\n");
-        String flags = bash("cd '" + dir + "' && export " + variable + " && WEFT_JAVA_OPTS='' weft_command_options run plain.js");
+        String flags = commandOptions(variable, "run plain.js");
         assertThat(flags.endsWith(" -XX:TieredStopAtLevel=1")).as(flags).isEqualTo(c1Only);
+    }
+
+    /** weft_command_options ARGS in the test's folder, with only the given K6_ variable (or none) set. */
+    private String commandOptions(String variable, String args) throws Exception {
+        return bash("unset K6_VUS K6_DURATION K6_ITERATIONS K6_STAGES K6_CONFIG; cd '" + dir + "' && " + variable
+                + " WEFT_JAVA_OPTS='' weft_command_options " + args);
     }
 
     /** A repository folder as a build leaves it: the CLI jar, a dependency jar, the build stamp. */
