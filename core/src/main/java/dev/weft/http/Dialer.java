@@ -91,11 +91,13 @@ final class Dialer {
         ProxyEnvironment.Proxy proxy = proxies.forUrl(url);
         InetSocketAddress address = proxy == null ? resolver.resolve(url.host(), url.port())
                 : resolver.resolve(proxy.host(), proxy.port());
+        // connecting starts before the socket is made, as Go's ConnectStart fires before its dialer's
+        // socket() (setTcpNoDelay makes the JDK's socket): k6's "blocked" holds no socket set-up
+        trace.connectStart = System.nanoTime();
         MeteredSocket raw = new MeteredSocket();
         ErrorClassifier.Stage stage = ErrorClassifier.Stage.DIAL;
         try {
             raw.setTcpNoDelay(true);
-            trace.connectStart = System.nanoTime();
             if (proxy == null) {
                 tcpConnect(raw, address, deadline);
             } else {
