@@ -221,7 +221,8 @@ weft_smoke_test() {
     *[!0-9]*) return 1 ;;
     *) [ "$iters" -le 10 ]; return ;;
   esac
-  [ -z "$sized" ] && [ -n "$script" ] && [ -r "$script" ] && ! grep -q -F -e options -e 'export *' "$script"
+  [ -z "$sized" ] && [ -n "$script" ] && [ -f "$script" ] && [ -r "$script" ] \
+    && ! grep -q -F -e options -e 'export *' "$script" 2>/dev/null
 }
 
 # Flags chosen by the command (see README, "Start-up, JIT and heap"). Commands start with a

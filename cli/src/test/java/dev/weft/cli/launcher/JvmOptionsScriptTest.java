@@ -165,6 +165,7 @@ class JvmOptionsScriptTest {
         "run --stage 5s:10 plain.js | false",
         "run -c config.json plain.js | false",
         "run missing.js | false",
+        "run folder.js | false",
         "run - | false",
         "run archive.tar | false"})
     void aSmokeTestRunsWithC1Only(String args, boolean c1Only) throws Exception {
@@ -173,7 +174,9 @@ class JvmOptionsScriptTest {
         Files.writeString(dir.resolve("options.js"), "export const options = { vus: 50, duration: '1h' };\n"
                 + "export default function () {}\n");
         Files.writeString(dir.resolve("reexport.js"), "export * from './options.js';\n");
+        Files.createDirectories(dir.resolve("folder.js"));
         String flags = commandOptions("", args);
+        // the flags and nothing else (stderr is in the output too): no complaint about a folder
         assertThat(flags).startsWith("-Xms32m -XX:+UseParallelGC");
         assertThat(flags.endsWith(" -XX:TieredStopAtLevel=1")).as(flags).isEqualTo(c1Only);
     }
