@@ -159,6 +159,7 @@ class JvmOptionsScriptTest {
         "run options.js | false",
         "run reexport.js | false",
         "run --iterations 11 plain.js | false",
+        "run -i 99999999999999999999999 plain.js | false",
         "run -i 1 -d 10s plain.js | false",
         "run --vus 2 plain.js | false",
         "run plain.js -u 2 | false",
