@@ -32,7 +32,7 @@ final class K6Host {
         return new HostObject()
                 .fn("sleep", args -> {
                     // k6's sleep() takes what Number() makes of its argument; none is NaN: no sleep
-                    sleep(args.length == 0 ? Double.NaN : dev.weft.js.module.JsValues.number(args[0]));
+                    sleep(args.length == 0 ? Double.NaN : JsValues.number(args[0]));
                     return null;
                 })
                 .fn("check", args -> {
